@@ -1,0 +1,117 @@
+package cli_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/flasklint/flasklint/cli"
+	"github.com/flasklint/flasklint/internal/testenv"
+)
+
+// formats maps each output format to the golden file that holds it.
+var formats = map[string]string{
+	"text":   "expected.txt",
+	"json":   "expected.json",
+	"sarif":  "expected.sarif",
+	"github": "expected.github",
+}
+
+// TestE2E runs flasklint on each project under testdata/e2e and compares
+// every output format with its golden file (SARIF after decoding).
+func TestE2E(t *testing.T) {
+	root := filepath.Join(testenv.ModuleRoot(t), "testdata", "e2e")
+	scenarios, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range scenarios {
+		dir := filepath.Join(root, s.Name())
+		for format, golden := range formats {
+			t.Run(s.Name()+"/"+format, func(t *testing.T) {
+				got, code := runCheck(t, "--output-format", format, filepath.Join(dir, "project"))
+				if code != cli.ExitFindings {
+					t.Errorf("exit code %d, want %d", code, cli.ExitFindings)
+				}
+				compareGolden(t, filepath.Join(dir, golden), got, format == "sarif")
+			})
+		}
+	}
+}
+
+// TestE2ESARIFValid checks every SARIF golden with the shared validator.
+func TestE2ESARIFValid(t *testing.T) {
+	validate := testenv.Tool(t, "validate-sarif")
+	files, _ := filepath.Glob(filepath.Join(testenv.ModuleRoot(t), "testdata", "e2e", "*", "expected.sarif"))
+	if len(files) == 0 {
+		t.Fatal("no SARIF goldens")
+	}
+	out, err := exec.Command(validate, files...).CombinedOutput()
+	if err != nil {
+		t.Errorf("validate-sarif: %v\n%s", err, out)
+	}
+}
+
+func runCheck(t *testing.T, args ...string) ([]byte, int) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := cli.Run(append([]string{"check"}, args...), nil, &stdout, &stderr)
+	if code == cli.ExitError {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	return stdout.Bytes(), code
+}
+
+func compareGolden(t *testing.T, golden string, got []byte, isSARIF bool) {
+	t.Helper()
+	if isSARIF {
+		got = normaliseSARIF(t, got)
+	}
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cli -update)", err)
+	}
+	if !isSARIF {
+		if !bytes.Equal(got, want) {
+			t.Errorf("output differs from %s\ngot:\n%s\nwant:\n%s", golden, got, want)
+		}
+		return
+	}
+	var g, w any
+	if err := json.Unmarshal(got, &g); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(want, &w); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(g, w) {
+		t.Errorf("SARIF differs from %s\ngot:\n%s", golden, got)
+	}
+}
+
+// normaliseSARIF drops the machine-specific absolute base URI.
+func normaliseSARIF(t *testing.T, data []byte) []byte {
+	t.Helper()
+	var log map[string]any
+	if err := json.Unmarshal(data, &log); err != nil {
+		t.Fatalf("SARIF does not decode: %v", err)
+	}
+	for _, run := range log["runs"].([]any) {
+		delete(run.(map[string]any), "originalUriBaseIds")
+	}
+	out, err := json.MarshalIndent(log, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(out, '\n')
+}

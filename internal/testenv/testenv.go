@@ -1,0 +1,50 @@
+// Package testenv finds what tests need outside the module: the shared
+// reference folder beside the project root (../shared) and its tools.
+package testenv
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// ModuleRoot is the directory holding go.mod.
+func ModuleRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's directory")
+		}
+		dir = parent
+	}
+}
+
+// Shared is the shared reference folder beside the project root. Its absence
+// fails the test: tests never pass by skipping what they need.
+func Shared(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join(ModuleRoot(t), "..", "shared")
+	if _, err := os.Stat(filepath.Join(dir, "tools")); err != nil {
+		t.Fatalf("the shared folder is missing at %s: %v", dir, err)
+	}
+	return dir
+}
+
+// Tool returns the path of a tool in ../shared/tools, checking that python3
+// (which runs them) is on PATH.
+func Tool(t testing.TB, name string) string {
+	t.Helper()
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Fatalf("python3 is needed to run %s (make tools installs it): %v", name, err)
+	}
+	return filepath.Join(Shared(t), "tools", name)
+}

@@ -1,0 +1,91 @@
+package nginx
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	crossplane "github.com/nginxinc/nginx-go-crossplane"
+
+	"github.com/flasklint/flasklint/parsers/source"
+)
+
+// parsed is one file as crossplane read it, with the spans recovered for
+// each of its directives. It is cached: a file included from several places
+// is parsed once and converted at each include site.
+type parsed struct {
+	file     *File
+	tree     crossplane.Directives
+	spans    map[*crossplane.Directive]source.Span
+	problems []Problem // syntax errors of this file
+}
+
+// parseFile runs crossplane on one file's bytes. Every file is parsed on its
+// own (SingleFile) with the context and argument checks off, so that a bare
+// server block or a snippet of location directives keeps all its blocks; the
+// loader resolves includes itself.
+func parseFile(f *File) *parsed {
+	src := bytes.TrimPrefix(f.Src, []byte("\xef\xbb\xbf"))
+	opts := &crossplane.ParseOptions{
+		Open: func(name string) (io.ReadCloser, error) {
+			if name != f.Path {
+				return nil, fmt.Errorf("open %s: not the file being parsed", name)
+			}
+			return io.NopCloser(bytes.NewReader(src)), nil
+		},
+		Glob:                      func(string) ([]string, error) { return nil, nil },
+		SingleFile:                true,
+		SkipDirectiveContextCheck: true,
+		SkipDirectiveArgsCheck:    true,
+		LexOptions: crossplane.LexOptions{
+			Lexers: []crossplane.RegisterLexer{(&crossplane.Lua{}).RegisterLexer()},
+		},
+	}
+	p := &parsed{file: f, spans: map[*crossplane.Directive]source.Span{}}
+	payload, err := crossplane.Parse(f.Path, opts)
+	if err != nil {
+		p.problems = append(p.problems, syntaxProblem(f, err))
+		return p
+	}
+	for _, e := range payload.Errors {
+		p.problems = append(p.problems, syntaxProblem(f, e.Error))
+	}
+	if len(payload.Config) > 0 {
+		p.tree = payload.Config[0].Parsed
+	}
+	loc := newLocator(f.Lines)
+	walkTree(p.tree, func(d *crossplane.Directive) { p.spans[d] = loc.find(d.Line, d.Directive) })
+	return p
+}
+
+// walkTree visits directives in source order.
+func walkTree(ds crossplane.Directives, visit func(*crossplane.Directive)) {
+	for _, d := range ds {
+		visit(d)
+		walkTree(d.Block, visit)
+	}
+}
+
+// syntaxProblem turns a crossplane error into a Problem on its line.
+func syntaxProblem(f *File, err error) Problem {
+	line, what := 1, err.Error()
+	var perr *crossplane.ParseError
+	if errors.As(err, &perr) {
+		what = perr.What
+		if perr.Line != nil {
+			line = *perr.Line
+		}
+	}
+	line = max(1, min(line, f.Lines.Count()))
+	for line > 1 && len(bytes.TrimSpace(f.Lines.Line(line))) == 0 {
+		line-- // an error at the end of the file: show the last statement
+	}
+	return Problem{
+		Kind:    SyntaxError,
+		File:    f.Path,
+		Span:    f.Lines.LineSpan(line),
+		Message: "nginx cannot parse this file: " + strings.TrimSpace(what),
+	}
+}

@@ -1,0 +1,94 @@
+package python
+
+import (
+	"context"
+	"reflect"
+	"testing"
+)
+
+func parse(t *testing.T, src string) *File {
+	t.Helper()
+	p := NewParser()
+	defer p.Close()
+	f, err := p.Parse(context.Background(), "x.py", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func TestTreeHasFieldsAndNoComments(t *testing.T) {
+	f := parse(t, "app.run(host='0.0.0.0')  # not a comment node\n")
+	var calls, comments int
+	Walk(f.Root, func(n *Node) bool {
+		switch n.Type {
+		case "call":
+			calls++
+			if got := f.Text(n.Child("function")); got != "app.run" {
+				t.Errorf("function field = %q", got)
+			}
+			if n.Child("arguments") == nil {
+				t.Error("no arguments field")
+			}
+		case "comment":
+			comments++
+		}
+		return true
+	})
+	if calls != 1 || comments != 0 {
+		t.Errorf("calls %d, comments %d", calls, comments)
+	}
+	if len(f.Errors) != 0 {
+		t.Errorf("unexpected syntax errors: %v", f.Errors)
+	}
+}
+
+func TestSyntaxErrorsKeepTheRest(t *testing.T) {
+	f := parse(t, "x = 1\ndef f(:\n    pass\napp.run(debug=True)\n")
+	if len(f.Errors) == 0 {
+		t.Fatal("no syntax error found")
+	}
+	if line := f.Errors[0].Span.StartLine; line != 2 {
+		t.Errorf("first error on line %d, want 2", line)
+	}
+	found := false
+	Walk(f.Root, func(n *Node) bool {
+		found = found || (n.Type == "call" && f.Text(n.Child("function")) == "app.run")
+		return true
+	})
+	if !found {
+		t.Error("the call after the error is not in the tree")
+	}
+}
+
+func TestCheckGivesErrorsOnly(t *testing.T) {
+	p := NewParser()
+	defer p.Close()
+	f, err := p.Check(context.Background(), "x.py", []byte("def f(:\n"))
+	if err != nil || f.Root != nil || len(f.Errors) == 0 {
+		t.Errorf("Check: root %v, errors %v, err %v", f.Root, f.Errors, err)
+	}
+}
+
+func TestSpanCountsUTF16(t *testing.T) {
+	f := parse(t, "s = \"😀\"; app.run()\n")
+	var span []int
+	Walk(f.Root, func(n *Node) bool {
+		if n.Type == "call" {
+			s := f.Span(n)
+			span = []int{s.StartLine, s.StartCol, s.EndLine, s.EndCol}
+		}
+		return true
+	})
+	if want := []int{1, 11, 1, 20}; !reflect.DeepEqual(span, want) {
+		t.Errorf("span %v, want %v", span, want)
+	}
+}
+
+func TestImports(t *testing.T) {
+	f := parse(t, "import os, a.b as c\nfrom .config import Prod, Dev as D\nfrom pkg import *\n")
+	want := []string{"os", "a.b", ".config", ".config.Prod", ".config.Dev", "pkg"}
+	if got := f.Imports(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Imports = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,91 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/flasklint/flasklint/parsers/nginx"
+)
+
+// CatchAllDefaultServer reports nginx default servers that take any host
+// name and hand the request to the app.
+var CatchAllDefaultServer = &Rule{
+	ID:        "FL501",
+	Name:      "catch-all-default-server",
+	Title:     "an nginx default server accepts any host name and serves the app",
+	Severity:  Medium,
+	Precision: HighPrecision,
+	Tags:      []string{"security", "nginx", "host"},
+	Doc: Doc{
+		Why: "nginx sends a request whose host name matches no `server_name` to the default " +
+			"server of the listen socket: the one marked `default_server`, else the first one. " +
+			"When that server is a catch-all (`server_name _`, `\"\"`, none, or only wildcards " +
+			"and regular expressions) and proxies to the app, every host name reaches the app: " +
+			"`Host: evil.example` poisons absolute URLs and password-reset links built from the " +
+			"request, and DNS rebinding lets a web page in the victim's browser talk to the app " +
+			"under the attacker's name. A catch-all that redirects to `https://$host...` hands " +
+			"the client's name on the same way.",
+		Fix: "List the real names in the app's server and give each listen socket a default " +
+			"server that refuses everything else:\n\n" +
+			"```nginx\nserver {\n    listen 80 default_server;\n    listen 443 ssl default_server;\n" +
+			"    ssl_reject_handshake on;\n    return 444;\n}\n```\n\n" +
+			"An `if` on a `map` of `$host` that returns 444 for unknown names, or " +
+			"`TRUSTED_HOSTS` in Flask 3.1+, also closes the hole.",
+		Limitations: "Servers are grouped by configuration root; root files in the same " +
+			"directory are taken to be loaded together when one of them marks a " +
+			"`default_server`. A server with exact names that is the default only because it " +
+			"is first is not reported here. Host checks in the app itself are not seen yet, and " +
+			"every proxied backend is taken to be the app.",
+	},
+	Check: checkCatchAllDefaultServer,
+}
+
+func checkCatchAllDefaultServer(p *Pass) error {
+	for _, s := range p.Project.NginxModel().Servers {
+		if !s.AcceptsAnyHost() {
+			continue
+		}
+		var how string
+		var at *nginx.Directive
+		if passes := unvalidatedPasses(s); len(passes) > 0 {
+			at = passes[0].Pass.Dir
+			how = "passes requests for any host name to " + at.Args[0]
+		} else if s.Redirect != nil {
+			at = s.Redirect
+			how = "redirects requests for any host name to " + at.Args[len(at.Args)-1]
+			if at.Name == "rewrite" {
+				how = "redirects requests for any host name to " + at.Args[1]
+			}
+		} else {
+			continue
+		}
+		msg := fmt.Sprintf("catch-all default server for %s (%s) %s (line %d); list the real names in server_name and let a separate default server return 444",
+			strings.Join(s.DefaultFor, ", "), s.NamesText(), how, at.Line())
+		p.Report(Finding{Pos: nginxPos(s.Where()), Message: msg, Related: serverRelated(s, at)})
+	}
+	return nil
+}
+
+// unvalidatedPasses are the proxying locations of a server that no host
+// check guards.
+func unvalidatedPasses(s *NginxServer) []*NginxLocation {
+	var out []*NginxLocation
+	for _, l := range s.Passes() {
+		if l.HostCheck == nil {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// serverRelated points at the directive that serves the request and at the
+// listen lines that make the server the default.
+func serverRelated(s *NginxServer, at *nginx.Directive) []Related {
+	rel := []Related{{Pos: nginxPos(at), Message: "requests for any host name reach this " + at.Name}}
+	for _, l := range s.Listens {
+		if l.Dir != nil && containsString(s.DefaultFor, l.Socket) {
+			rel = append(rel, Related{Pos: nginxPos(l.Dir), Message: "default server for " + l.Socket})
+		}
+	}
+	return rel
+}

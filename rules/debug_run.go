@@ -1,0 +1,97 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// DebugRun reports development-server starts with the Werkzeug debugger on.
+var DebugRun = &Rule{
+	ID:        "FL101",
+	Name:      "debug-run",
+	Title:     "the development server runs with the werkzeug debugger on",
+	Severity:  High,
+	Precision: HighPrecision,
+	Tags:      []string{"security", "debug"},
+	Doc: Doc{
+		Why: "With `debug=True`, `app.run()` serves the interactive Werkzeug debugger: any " +
+			"exception page becomes a Python console in the browser. Whoever reaches it, or guesses " +
+			"or bypasses the PIN, runs code as the app. Loopback is no protection by itself: DNS " +
+			"rebinding reaches it from a browser unless Werkzeug is 3.0.3 or newer.\n\n" +
+			"The flag does not have to be a literal. flasklint follows it through constants, class " +
+			"attributes (also inherited), `app.config[\"DEBUG\"]`, `app.debug`, `config.update`, " +
+			"`from_mapping`, `from_object`, `from_pyfile`, argparse defaults and environment reads. " +
+			"`Flask.run` passes `debug` through " +
+			"`bool()`, so `debug=os.environ.get(\"DEBUG\", \"False\")` is on: the string `\"False\"` " +
+			"is not empty.\n\n" +
+			"The finding is critical when the same call also binds a non-loopback address, and a " +
+			"note when the call only runs under `if __name__ == \"__main__\":` and no launch file " +
+			"is known to run the module.",
+		Fix: "Never start the development server with the debugger in anything that can be " +
+			"deployed. Run the app under a WSGI server (gunicorn, waitress, uWSGI), and enable debug " +
+			"mode for local work with `flask run --debug` instead of in code. If the flag must come " +
+			"from the environment, parse it: `debug=os.environ.get(\"APP_DEBUG\") == \"1\"`.",
+		Limitations: "`FLASK_DEBUG`, which `app.run()` also reads from the environment, is left to " +
+			"the deployment-file rules. Configuration loaded from outside the tree (`from_envvar`, " +
+			"`from_object` of a class chosen at run time, a `.cfg` file) makes `DEBUG` unknown, and " +
+			"unknown is never reported. A launch file (Dockerfile, compose, Procfile) that runs a " +
+			"`__main__` module does not raise the level yet.",
+	},
+	Check: checkDebugRun,
+}
+
+func checkDebugRun(p *Pass) error {
+	m := p.Project.AppModel()
+	for _, run := range m.Runs {
+		dbg, on := m.DebugOf(run)
+		if !on {
+			continue
+		}
+		p.Report(debugRunFinding(m, run, dbg))
+	}
+	return nil
+}
+
+func debugRunFinding(m *AppModel, run *RunCall, dbg RunSetting) Finding {
+	f, v := run.File, dbg.Value
+	var msg strings.Builder
+	switch {
+	case dbg.Config != nil:
+		fmt.Fprintf(&msg, "%s() takes %s and turns on the werkzeug debugger", run.Via, dbg.Phrase)
+		msg.WriteString(originNote(v, f, run.Call))
+	case v.Kind == StrVal && v.Override != "":
+		fmt.Fprintf(&msg, "debug=%s is the string %s unless %s is set, and bool() turns any non-empty string on: "+
+			"%s runs the werkzeug debugger", shortText(f, dbg.Expr), v.Python(), v.Override, run.Via)
+		quiet := v
+		quiet.Override = ""
+		msg.WriteString(originNote(quiet, f, run.Call))
+	default:
+		fmt.Fprintf(&msg, "%s reaches the werkzeug debugger through %s", dbg.Phrase, run.Via)
+		msg.WriteString(originNote(v, f, run.Call))
+	}
+
+	sev := High
+	if _, host, ok := m.HostOf(run); ok && !loopbackHost(host) {
+		sev = Critical
+		fmt.Fprintf(&msg, ", and the same call binds %s", hostPhrase(host))
+	}
+	if run.MainGuard {
+		// TODO(#5): raise when a launch file runs the module.
+		sev = Low
+		msg.WriteString(mainGuardNote)
+	}
+	return Finding{
+		Severity: sev,
+		Pos:      nodePos(f, run.Call),
+		Message:  msg.String(),
+		Related:  relatedOrigin(v, f, run.Call, "the debug value is set here"),
+	}
+}
+
+// hostPhrase names a bind address for a message.
+func hostPhrase(host string) string {
+	if allInterfacesHost(host) {
+		return fmt.Sprintf("%q (all interfaces)", host)
+	}
+	return fmt.Sprintf("%q", host)
+}

@@ -1,0 +1,88 @@
+package rules
+
+import (
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/flasklint/flasklint/parsers/nginx"
+	"github.com/flasklint/flasklint/parsers/python"
+)
+
+// Project is everything the driver read from the scanned tree, parsed once
+// and shared by every rule. Rules must not modify it.
+type Project struct {
+	Python []*python.File // sorted by path
+	// PythonChecked are Python files no rule needs: only their syntax
+	// errors are known (Root is nil).
+	PythonChecked []*python.File
+	Nginx         *nginx.Set
+	Unread        []Unread // files found but not read
+
+	nginxOnce  sync.Once
+	nginxModel *NginxModel
+	appOnce    sync.Once
+	appModel   *AppModel
+}
+
+// NginxModel returns the effective nginx configuration, built on first use.
+func (p *Project) NginxModel() *NginxModel {
+	p.nginxOnce.Do(func() { p.nginxModel = buildNginxModel(p.Nginx) })
+	return p.nginxModel
+}
+
+// AppModel returns the model of the Flask application code, built on first use.
+func (p *Project) AppModel() *AppModel {
+	p.appOnce.Do(func() { p.appModel = buildAppModel(p.Python) })
+	return p.appModel
+}
+
+// Pass is what a rule's check is handed: the project and a way to report.
+type Pass struct {
+	Rule    *Rule
+	Project *Project
+	report  func(Finding)
+}
+
+// NewPass is used by the driver to run one rule.
+func NewPass(r *Rule, p *Project, report func(Finding)) *Pass {
+	return &Pass{Rule: r, Project: p, report: report}
+}
+
+// Report records a finding. A zero severity takes the rule's default. A
+// finding in a test, example or documentation file is lowered to a note
+// (low): where code runs decides the level, not whether it is reported.
+func (p *Pass) Report(f Finding) {
+	f.RuleID = p.Rule.ID
+	if f.Severity == 0 {
+		f.Severity = p.Rule.Severity
+	}
+	if p.Rule.Family() != "0" && f.Severity > Low {
+		if kind := NonProductionKind(f.Pos.File); kind != "" {
+			f.Severity = Low
+			f.Message += " (in " + kind + " code, which no launch file runs)"
+		}
+	}
+	p.report(f)
+}
+
+// NonProductionKind tells whether a file is test, example or documentation
+// code ("test", "example", "documentation"), or "" for application code.
+func NonProductionKind(file string) string {
+	base := path.Base(file)
+	if strings.HasPrefix(base, "test_") && strings.HasSuffix(base, ".py") ||
+		strings.HasSuffix(base, "_test.py") || base == "conftest.py" {
+		return "test"
+	}
+	for _, dir := range strings.Split(path.Dir(file), "/") {
+		switch dir {
+		case "test", "tests", "testing":
+			return "test"
+		case "example", "examples", "sample", "samples":
+			return "example"
+		case "doc", "docs":
+			return "documentation"
+		}
+	}
+	return ""
+}

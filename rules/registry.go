@@ -1,0 +1,39 @@
+package rules
+
+import "sort"
+
+// All lists every rule, sorted by id. A rule is added here once and its id
+// is never reused, even after the rule is retired.
+var All = sortedRules(
+	ParseError,
+	IncludeNotFound,
+	IncludeOutsideTree,
+	UnreadableFile,
+	DebugRun,
+	DevServerAllInterfaces,
+	WSGIBindAllInterfaces,
+	CORSCredentialsAnyOrigin,
+	CORSAnyOrigin,
+	CORSHeaderReflection,
+	NginxCORSAnyOrigin,
+	ForwardedClientHeader,
+	ProxyFixTooManyHops,
+	ClientIPFromForwardedHeader,
+	CatchAllDefaultServer,
+	CatchAllHostForwarded,
+)
+
+func sortedRules(rs ...*Rule) []*Rule {
+	sort.Slice(rs, func(i, j int) bool { return rs[i].ID < rs[j].ID })
+	return rs
+}
+
+// ByID finds a rule by id, or nil.
+func ByID(id string) *Rule {
+	for _, r := range All {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}

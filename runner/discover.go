@@ -1,0 +1,211 @@
+package runner
+
+import (
+	"bufio"
+	"bytes"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+)
+
+// Kind is what a discovered file is read as.
+type Kind int
+
+// The kinds of file flasklint reads.
+const (
+	KindPython Kind = iota + 1
+	KindNginx
+)
+
+// candidate is a discovered file, by its slash path relative to the base.
+type candidate struct {
+	path     string
+	kind     Kind
+	explicit bool // named on the command line
+}
+
+// skippedDirs are never descended into: version control, caches, installed
+// packages. Virtualenvs are recognised by their pyvenv.cfg.
+var skippedDirs = map[string]bool{
+	".git": true, ".hg": true, ".svn": true, "node_modules": true, "__pycache__": true,
+	"site-packages": true, ".tox": true, ".nox": true, ".mypy_cache": true,
+	".pytest_cache": true, ".ruff_cache": true, ".venv": true, "venv": true,
+}
+
+// nginxDirs hold nginx files whatever their names.
+var nginxDirs = map[string]bool{
+	"nginx": true, "sites-available": true, "sites-enabled": true, "conf.d": true,
+}
+
+// notNginxExt are extensions that are never nginx configuration, even inside
+// an nginx directory.
+var notNginxExt = map[string]bool{
+	".md": true, ".txt": true, ".yml": true, ".yaml": true, ".json": true, ".html": true,
+	".sh": true, ".py": true, ".pem": true, ".crt": true, ".key": true, ".csr": true,
+	".js": true, ".css": true, ".toml": true, ".ini": true, ".cfg": true, ".env": true,
+	".lock": true, ".map": true, ".types": true, ".png": true, ".jpg": true, ".svg": true,
+	".gz": true, ".zip": true, ".j2": true, ".jinja": true, ".example": true,
+}
+
+// walker discovers the files of one scan.
+type walker struct {
+	base     string // absolute scan base
+	log      func(format string, args ...any)
+	found    []candidate
+	seen     map[string]bool
+	patterns []gitignore.Pattern
+}
+
+// walk adds the files below (or at) the absolute path p.
+func (w *walker) walk(p string) error {
+	info, err := os.Stat(p)
+	if err != nil {
+		return err
+	}
+	rel := w.rel(p)
+	if !info.IsDir() {
+		if kind := w.classify(rel, p, true); kind != 0 {
+			w.add(candidate{path: rel, kind: kind, explicit: true})
+		} else {
+			w.log("skipped %s: not a python or nginx file", rel)
+		}
+		return nil
+	}
+	w.loadIgnores(p, rel)
+	return filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
+		if err != nil {
+			w.log("skipped %s: %v", w.rel(fp), err)
+			return nil
+		}
+		r := w.rel(fp)
+		if d.IsDir() {
+			if fp != p && w.skipDir(fp, r, d.Name()) {
+				return filepath.SkipDir
+			}
+			if fp != p {
+				w.loadIgnores(fp, r)
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || w.ignored(r, false) {
+			return nil
+		}
+		if kind := w.classify(r, fp, false); kind != 0 {
+			w.add(candidate{path: r, kind: kind})
+		}
+		return nil
+	})
+}
+
+func (w *walker) add(c candidate) {
+	if w.seen[c.path] {
+		return
+	}
+	w.seen[c.path] = true
+	w.found = append(w.found, c)
+}
+
+func (w *walker) rel(p string) string {
+	r, err := filepath.Rel(w.base, p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(r)
+}
+
+func (w *walker) skipDir(abs, rel, name string) bool {
+	if skippedDirs[name] {
+		return true
+	}
+	if _, err := os.Stat(filepath.Join(abs, "pyvenv.cfg")); err == nil {
+		w.log("skipped %s: a virtualenv", rel)
+		return true
+	}
+	if w.ignored(rel, true) {
+		w.log("skipped %s: ignored by .gitignore", rel)
+		return true
+	}
+	return false
+}
+
+// loadIgnores reads the .gitignore of a directory; its patterns apply below it.
+func (w *walker) loadIgnores(abs, rel string) {
+	data, err := os.ReadFile(filepath.Join(abs, ".gitignore"))
+	if err != nil {
+		return
+	}
+	var domain []string
+	if rel != "." {
+		domain = strings.Split(rel, "/")
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		w.patterns = append(w.patterns, gitignore.ParsePattern(line, domain))
+	}
+}
+
+func (w *walker) ignored(rel string, isDir bool) bool {
+	if len(w.patterns) == 0 || rel == "." {
+		return false
+	}
+	return gitignore.NewMatcher(w.patterns).Match(strings.Split(rel, "/"), isDir)
+}
+
+// classify decides what a file is read as, or 0 to leave it alone.
+func (w *walker) classify(rel, abs string, explicit bool) Kind {
+	name := path.Base(rel)
+	ext := path.Ext(name)
+	if ext == ".py" {
+		return KindPython
+	}
+	if notNginxExt[ext] || strings.HasPrefix(name, "Dockerfile") || strings.HasPrefix(name, ".") {
+		return 0
+	}
+	inNginxDir := false
+	for _, d := range strings.Split(path.Dir(rel), "/") {
+		inNginxDir = inNginxDir || nginxDirs[d]
+	}
+	switch {
+	case name == "nginx.conf" || (ext == ".conf" && inNginxDir):
+		return KindNginx
+	case ext == ".conf" || ext == ".template" || ext == "" || inNginxDir || explicit:
+		if looksLikeNginx(abs) {
+			return KindNginx
+		}
+	}
+	return 0
+}
+
+// nginxStart matches the first statement of an nginx file: a directive name,
+// arguments without '=', and a ';', '{' or '}' ending the line.
+var nginxStart = regexp.MustCompile(`^[a-z_][a-z0-9_]*(\s[^=]*)?[;{}]\s*(#.*)?$|^[a-z_]+\s*\{\s*$`)
+
+// looksLikeNginx reads the start of a file and tells whether its first
+// statement is an nginx directive. It keeps INI, YAML, shell and key=value
+// configurations named *.conf (supervisor, redis, ...) out of the nginx parser.
+func looksLikeNginx(abs string) bool {
+	f, err := os.Open(abs)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 4096), 64*1024)
+	for i := 0; sc.Scan() && i < 200; i++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		return nginxStart.MatchString(line)
+	}
+	return false
+}

@@ -1,0 +1,112 @@
+package runner
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func discover(t *testing.T, dir string, paths ...string) map[string]Kind {
+	t.Helper()
+	w := &walker{base: dir, log: func(string, ...any) {}, seen: map[string]bool{}}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	for _, p := range paths {
+		if err := w.walk(filepath.Join(dir, p)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := map[string]Kind{}
+	for _, c := range w.found {
+		got[c.path] = c.kind
+	}
+	return got
+}
+
+func TestDiscovery(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"app.py":                         "x = 1\n",
+		"deployment/nginx/microblog":     "server {\n    listen 80;\n}\n",
+		"deploy/site":                    "# a site\nupstream app {\n}\n",
+		"deploy/notes":                   "remember to restart\n",
+		"deployment/supervisor/app.conf": "[program:app]\ncommand=gunicorn app:app\n",
+		"etc/redis.conf":                 "bind 127.0.0.1\nport 6379\n",
+		"etc/site.conf":                  "server {\n}\n",
+		"conf.d/default.conf":            "proxy_cache_path /tmp/c keys_zone=c:1m;\n",
+		"nginx/Dockerfile":               "FROM nginx\n",
+		"nginx/default.conf.template":    "server { listen ${PORT}; }\n",
+		".git/config.py":                 "x = 1\n",
+		"node_modules/pkg/x.py":          "x = 1\n",
+		"env/pyvenv.cfg":                 "home = /usr\n",
+		"env/lib/site.py":                "x = 1\n",
+		".gitignore":                     "build/\n*.gen.py\n",
+		"build/out.py":                   "x = 1\n",
+		"pkg/thing.gen.py":               "x = 1\n",
+		"pkg/.gitignore":                 "local.py\n",
+		"pkg/local.py":                   "x = 1\n",
+		"pkg/kept.py":                    "x = 1\n",
+	})
+	want := map[string]Kind{
+		"app.py":                      KindPython,
+		"deployment/nginx/microblog":  KindNginx,
+		"deploy/site":                 KindNginx,
+		"etc/site.conf":               KindNginx,
+		"conf.d/default.conf":         KindNginx,
+		"nginx/default.conf.template": KindNginx,
+		"pkg/kept.py":                 KindPython,
+	}
+	if got := discover(t, dir); !reflect.DeepEqual(got, want) {
+		t.Errorf("discovered %v\nwant %v", got, want)
+	}
+}
+
+func TestExplicitFileIsAlwaysRead(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		".gitignore":   "ignored.py\n",
+		"ignored.py":   "x = 1\n",
+		"plain/server": "server {\n}\n",
+	})
+	got := discover(t, dir, "ignored.py", "plain/server")
+	want := map[string]Kind{"ignored.py": KindPython, "plain/server": KindNginx}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func TestBase(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a/x.py": "", "b/y.py": ""})
+	tests := []struct {
+		cwd   string
+		paths []string
+		base  string
+	}{
+		{dir, nil, dir},
+		{dir, []string{"a", "b"}, dir},
+		{filepath.Join(dir, "a"), []string{"../b"}, filepath.Join(dir, "b")},
+		{filepath.Join(dir, "a"), []string{"../b", "."}, dir},
+		{filepath.Join(dir, "a"), []string{"../b/y.py"}, filepath.Join(dir, "b")},
+	}
+	for _, tt := range tests {
+		_, base, err := resolvePaths(Options{Dir: tt.cwd, Paths: tt.paths})
+		if err != nil || base != tt.base {
+			t.Errorf("cwd %s paths %v: base %s (%v), want %s", tt.cwd, tt.paths, base, err, tt.base)
+		}
+	}
+}

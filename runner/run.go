@@ -1,0 +1,183 @@
+// Package runner is the driver of one flasklint run: it discovers the files
+// of the scanned tree, reads and parses them on a bounded pool of workers,
+// builds the project the rules share, runs the selected rules and returns
+// their findings sorted and deduplicated.
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/flasklint/flasklint/parsers/nginx"
+	"github.com/flasklint/flasklint/rules"
+)
+
+// MaxFileSize is the largest file that is read; a larger one is reported
+// as unreadable (FL004) instead.
+const MaxFileSize = 10 << 20
+
+// Options configure one run.
+type Options struct {
+	Paths   []string      // files and directories to scan; empty means "."
+	Rules   []*rules.Rule // the rules to run; nil means all
+	Workers int           // parser goroutines; 0 means one per core
+	Dir     string        // working directory; "" means the process's
+	Log     io.Writer     // where -v messages go; nil for none
+}
+
+// Result is what a run found.
+type Result struct {
+	Base     string          // absolute directory that finding paths are relative to
+	Findings []rules.Finding // sorted by file, line, column, rule, message
+	Files    int             // files read and analysed
+	Sources  map[string][]byte
+	Failed   []string // rules that could not run, with the reason
+}
+
+// Source returns the bytes of a file read by the run, or nil.
+func (r *Result) Source(file string) []byte { return r.Sources[file] }
+
+// Run scans the paths and returns the findings. An error means the run could
+// not start (a path that does not exist); problems with single files are
+// findings.
+func Run(ctx context.Context, opts Options) (*Result, error) {
+	logf := func(string, ...any) {}
+	if opts.Log != nil {
+		logf = func(format string, args ...any) { fmt.Fprintf(opts.Log, "flasklint: "+format+"\n", args...) }
+	}
+	abs, base, err := resolvePaths(opts)
+	if err != nil {
+		return nil, err
+	}
+
+	w := &walker{base: base, log: logf, seen: map[string]bool{}}
+	for _, p := range abs {
+		if err := w.walk(p); err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(w.found, func(i, j int) bool { return w.found[i].path < w.found[j].path })
+
+	project, sources := load(ctx, base, abs, w.found, opts.Workers)
+	findings, failed := check(project, opts.Rules)
+	return &Result{Base: base, Findings: findings, Files: len(sources), Sources: sources, Failed: failed}, nil
+}
+
+// resolvePaths makes the paths absolute and picks the base: the working
+// directory when every path lies inside it, else their common ancestor.
+func resolvePaths(opts Options) (abs []string, base string, err error) {
+	dir := opts.Dir
+	if dir == "" {
+		if dir, err = os.Getwd(); err != nil {
+			return nil, "", err
+		}
+	}
+	paths := opts.Paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	for _, p := range paths {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		p = filepath.Clean(p)
+		if _, err := os.Stat(p); err != nil {
+			return nil, "", fmt.Errorf("cannot read %s: %w", p, errors.Unwrap(err))
+		}
+		abs = append(abs, p)
+	}
+	base = filepath.Clean(dir)
+	for _, p := range abs {
+		for !within(p, base) {
+			base = filepath.Dir(base)
+		}
+	}
+	if len(abs) == 1 && !within(abs[0], dir) {
+		base = abs[0]
+		if info, err := os.Stat(base); err == nil && !info.IsDir() {
+			base = filepath.Dir(base)
+		}
+	}
+	return abs, base, nil
+}
+
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
+}
+
+// load reads and parses every candidate. Python files are parsed on a pool of
+// workers, each with its own parser; nginx files are loaded together so that
+// includes resolve.
+func load(ctx context.Context, base string, roots []string, found []candidate, workers int) (*rules.Project, map[string][]byte) {
+	sources := map[string][]byte{}
+	var unread []rules.Unread
+	var pyFiles, ngFiles []string
+	for _, c := range found {
+		src, err := readFile(filepath.Join(base, filepath.FromSlash(c.path)))
+		if err != nil {
+			unread = append(unread, rules.Unread{File: c.path, Reason: err.Error()})
+			continue
+		}
+		sources[c.path] = src
+		if c.kind == KindPython {
+			pyFiles = append(pyFiles, c.path)
+		} else {
+			ngFiles = append(ngFiles, c.path)
+		}
+	}
+
+	project := &rules.Project{Unread: unread}
+	project.Python, project.PythonChecked = parsePython(ctx, pyFiles, sources, workers)
+	var rootRels []string
+	for _, r := range roots {
+		rel, _ := filepath.Rel(base, r)
+		rootRels = append(rootRels, filepath.ToSlash(rel))
+	}
+	project.Nginx = nginx.Load(nginx.Options{FS: os.DirFS(base), Roots: rootRels}, ngFiles)
+	return project, sources
+}
+
+func readFile(p string) ([]byte, error) {
+	info, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > MaxFileSize {
+		return nil, fmt.Errorf("file of %d bytes is over the %d MiB limit and was not read", info.Size(), MaxFileSize>>20)
+	}
+	return os.ReadFile(p)
+}
+
+// check runs the rules over the project and sorts their findings. A rule
+// that fails is listed by id with the reason; the others still run.
+func check(project *rules.Project, selected []*rules.Rule) (findings []rules.Finding, failed []string) {
+	if selected == nil {
+		selected = rules.All
+	}
+	for _, r := range selected {
+		pass := rules.NewPass(r, project, func(f rules.Finding) { findings = append(findings, f) })
+		if err := runRule(r, pass); err != nil {
+			failed = append(failed, fmt.Sprintf("%s: %v", r.ID, err))
+		}
+	}
+	rules.SortFindings(&findings)
+	return findings, failed
+}
+
+// runRule runs one rule's check. A panic in a rule is a bug in flasklint; it
+// is turned into an error that names the rule, so the other rules still run.
+func runRule(r *rules.Rule, pass *rules.Pass) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error: %v", v)
+		}
+	}()
+	return r.Check(pass)
+}

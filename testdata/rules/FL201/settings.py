@@ -1,0 +1,3 @@
+import os
+
+PUBLIC_HOST = os.getenv("PUBLIC_HOST", "0.0.0.0")

@@ -1,0 +1,2 @@
+bind = "unix:/run/app.sock"
+workers = 4
