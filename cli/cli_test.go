@@ -124,7 +124,8 @@ func TestBrokenFilesDoNotHideFindings(t *testing.T) {
 	if code != cli.ExitFindings {
 		t.Errorf("exit %d, want 1", code)
 	}
-	for _, want := range []string{"broken.py:1:", "[FL001 parse-error]", "nginx/site.conf:", "app.py:3:", "[FL101 debug-run]"} {
+	wants := []string{"broken.py:1:", "[FL001 parse-error]", "nginx/site.conf:", "app.py:3:", "[FL101 debug-run]"}
+	for _, want := range wants {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -137,7 +138,8 @@ func TestBrokenFilesDoNotHideFindings(t *testing.T) {
 // TestDeterministic: the same tree gives byte-identical output whatever the
 // number of workers.
 func TestDeterministic(t *testing.T) {
-	files := map[string]string{"nginx/site.conf": "server {\n    listen 80;\n    server_name _;\n    location / { proxy_pass http://app:8000; }\n}\n"}
+	const site = "server {\n    listen 80;\n    server_name _;\n    location / { proxy_pass http://app:8000; }\n}\n"
+	files := map[string]string{"nginx/site.conf": site}
 	for i := range 20 {
 		files[fmt.Sprintf("pkg%d/app.py", i)] = debugApp
 	}

@@ -30,6 +30,6 @@ func compareFindings(a, b Finding) int {
 func SortFindings(fs *[]Finding) {
 	slices.SortStableFunc(*fs, compareFindings)
 	*fs = slices.CompactFunc(*fs, func(a, b Finding) bool {
-		return compareFindings(a, b) == 0 && slices.EqualFunc(a.Related, b.Related, func(x, y Related) bool { return x == y })
+		return compareFindings(a, b) == 0 && slices.Equal(a.Related, b.Related)
 	})
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/flasklint/flasklint/parsers/nginx"
 )
@@ -28,7 +29,8 @@ what could be read of a broken Python file is still checked.`,
 }
 
 func checkParseErrors(p *Pass) error {
-	for _, f := range append(p.Project.Python[:len(p.Project.Python):len(p.Project.Python)], p.Project.PythonChecked...) {
+	files := slices.Concat(p.Project.Python, p.Project.PythonChecked)
+	for _, f := range files {
 		if len(f.Errors) == 0 {
 			continue
 		}
@@ -37,7 +39,8 @@ func checkParseErrors(p *Pass) error {
 		if n := len(f.Errors) - 1; n > 0 {
 			msg += fmt.Sprintf(" (and %d more)", n)
 		}
-		p.Report(Finding{Pos: Pos{File: f.Path, Span: first.Span}, Message: msg + "; the rest of the file was analysed as far as it parsed"})
+		msg += "; the rest of the file was analysed as far as it parsed"
+		p.Report(Finding{Pos: Pos{File: f.Path, Span: first.Span}, Message: msg})
 	}
 	reportNginxProblems(p, nginx.SyntaxError)
 	return nil

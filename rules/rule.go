@@ -119,7 +119,8 @@ func (r *Rule) HelpURI() string {
 func (r *Rule) Markdown() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s %s\n\n%s (severity %s)\n\n", r.ID, r.Name, r.Title, r.Severity)
-	fmt.Fprintf(&b, "### Why\n\n%s\n\n### How to fix\n\n%s\n", strings.TrimSpace(r.Doc.Why), strings.TrimSpace(r.Doc.Fix))
+	fmt.Fprintf(&b, "### Why\n\n%s\n\n### How to fix\n\n%s\n",
+		strings.TrimSpace(r.Doc.Why), strings.TrimSpace(r.Doc.Fix))
 	if r.Doc.Limitations != "" {
 		fmt.Fprintf(&b, "\n### Known limitations\n\n%s\n", strings.TrimSpace(r.Doc.Limitations))
 	}

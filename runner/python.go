@@ -41,7 +41,8 @@ const importDepth = 2
 // parsePython parses the Python files. Files that a rule may read, and the
 // modules of the tree they import (up to importDepth steps), get a full tree;
 // the others are only checked for syntax errors.
-func parsePython(ctx context.Context, paths []string, sources map[string][]byte, workers int) (full, checked []*python.File) {
+func parsePython(ctx context.Context, paths []string, sources map[string][]byte, workers int,
+) (full, checked []*python.File) {
 	index := moduleIndex(paths)
 	done := map[string]*python.File{}
 	var next []string

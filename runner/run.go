@@ -115,7 +115,8 @@ func within(p, dir string) bool {
 // load reads and parses every candidate. Python files are parsed on a pool of
 // workers, each with its own parser; nginx files are loaded together so that
 // includes resolve.
-func load(ctx context.Context, base string, roots []string, found []candidate, workers int) (*rules.Project, map[string][]byte) {
+func load(ctx context.Context, base string, roots []string, found []candidate, workers int,
+) (*rules.Project, map[string][]byte) {
 	sources := map[string][]byte{}
 	var unread []rules.Unread
 	var pyFiles, ngFiles []string
@@ -150,7 +151,8 @@ func readFile(p string) ([]byte, error) {
 		return nil, err
 	}
 	if info.Size() > MaxFileSize {
-		return nil, fmt.Errorf("file of %d bytes is over the %d MiB limit and was not read", info.Size(), MaxFileSize>>20)
+		return nil, fmt.Errorf("file of %d bytes is over the %d MiB limit and was not read",
+			info.Size(), MaxFileSize>>20)
 	}
 	return os.ReadFile(p)
 }

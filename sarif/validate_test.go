@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/flasklint/flasklint/internal/testenv"
 )
 
 // completeLog is testLog with the bytes of every file, so that every
@@ -39,7 +41,7 @@ func TestBuildValidatesAgainstSchema(t *testing.T) {
 // The bytes Write produces (after the -1 clean-up) pass the project's
 // validator: the JSON schema and GitHub's ingestion checks.
 func TestWriteValidateSarif(t *testing.T) {
-	tool, root := validatorPath(t)
+	tool, root := testenv.Tool(t, "validate-sarif"), testenv.ModuleRoot(t)
 	tests := []struct {
 		name string
 		log  Log
@@ -65,48 +67,11 @@ func TestWriteValidateSarif(t *testing.T) {
 			out, err := cmd.CombinedOutput()
 			var exit *exec.ExitError
 			if errors.As(err, &exit) && exit.ExitCode() == 2 {
-				skipOrFail(t, "validate-sarif could not run: "+strings.TrimSpace(string(out)))
+				t.Fatal("validate-sarif could not run: " + strings.TrimSpace(string(out)))
 			}
 			if err != nil || !strings.Contains(string(out), ": 0 error(s)") {
 				t.Errorf("validate-sarif %v: %v\n%s", tt.args, err, out)
 			}
 		})
 	}
-}
-
-// validatorPath finds the module root (the directory holding go.mod) and
-// ../shared/tools/validate-sarif from there.
-func validatorPath(t *testing.T) (tool, root string) {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-	tool = filepath.Join(dir, "..", "shared", "tools", "validate-sarif")
-	if _, err := os.Stat(tool); err != nil {
-		skipOrFail(t, "validate-sarif not found: "+err.Error())
-	}
-	if _, err := exec.LookPath("python3"); err != nil {
-		skipOrFail(t, "validate-sarif needs python3")
-	}
-	return tool, dir
-}
-
-// skipOrFail skips a test that lacks an external tool, except in CI.
-func skipOrFail(t *testing.T, msg string) {
-	t.Helper()
-	if os.Getenv("CI") != "" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
 }

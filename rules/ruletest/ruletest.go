@@ -38,8 +38,9 @@ type Expectation struct {
 }
 
 var (
-	wantComment = regexp.MustCompile(`#\s*want(?:\s+([+-]\d+))?((?:\s+"(?:[^"\\]|\\.)*")+)(?:\s+level=(error|warning|note))?`)
-	quoted      = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+	wantComment = regexp.MustCompile(`#\s*want(?:\s+([+-]\d+))?((?:\s+"(?:[^"\\]|\\.)*")+)` +
+		`(?:\s+level=(error|warning|note))?`)
+	quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 )
 
 // Run scans dir and compares the findings with its annotations and with any
@@ -77,7 +78,8 @@ func Compare(findings []rules.Finding, wants []Expectation) []string {
 	for _, w := range wants {
 		i := match(findings, used, w)
 		if i < 0 {
-			problems = append(problems, fmt.Sprintf("%s:%d: no finding matched %q%s", w.File, w.Line, w.Re, levelNote(w.Level)))
+			problems = append(problems,
+				fmt.Sprintf("%s:%d: no finding matched %q%s", w.File, w.Line, w.Re, levelNote(w.Level)))
 			continue
 		}
 		used[i] = true
