@@ -12,6 +12,7 @@ install:
 
 tools:
 	./scripts/ensure-test-tools
+	./scripts/ensure-sarif-multitool
 
 fmt-check:
 	@out=$$(find . -name '*.go' -not -path './.git/*' -not -path './bin/*' | xargs gofmt -l); \
@@ -20,7 +21,10 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 
-# Every test: unit tests, the annotated rule testdata, the shared cases, the
-# output goldens, SARIF validation and the README checks.
+# Every test: unit tests, the annotated rule testdata (its nginx files also
+# through the real `nginx -t`, which `tools` installs), the shared cases, the
+# output goldens, SARIF validation (also by the SARIF Multitool, which `tools`
+# installs), the README checks, and internal/integration: a real pre-commit
+# run of the hooks and actionlint on the action and the workflows.
 test: tools fmt-check vet
 	PATH="$(CURDIR)/bin/testpath:$$PATH" $(GO) test -count=1 ./...

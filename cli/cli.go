@@ -9,12 +9,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/flasklint/flasklint/baseline"
 	"github.com/flasklint/flasklint/output"
 	"github.com/flasklint/flasklint/rules"
 	"github.com/flasklint/flasklint/runner"
@@ -113,10 +118,14 @@ func newRules(stdout io.Writer) *cobra.Command {
 }
 
 type checkFlags struct {
-	format, outFile, category string
-	selectIDs, ignoreIDs      []string
-	exitZero, verbose         bool
-	workers                   int
+	format, outFile, category            string
+	selectIDs, extendSelect, ignoreIDs   []string
+	exclude, extendExclude               []string
+	failOn                               rules.Severity
+	configFile, baseline, writeBaseline  string
+	isolated, showSettings               bool
+	exitZero, verbose, includeSuppressed bool
+	workers                              int
 }
 
 func newCheck(stdout, stderr io.Writer, code *int) *cobra.Command {
@@ -124,43 +133,84 @@ func newCheck(stdout, stderr io.Writer, code *int) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
 		Short: "lint the flask deployment files under the paths (default .)",
+		Long: "Lint the flask deployment files under the paths (default .).\n\n" +
+			"When every path is a file (as pre-commit passes them), the whole project (the git\n" +
+			"repository holding the files, else the working directory) is read for cross-file\n" +
+			"findings, and only the findings in the named files are reported.",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := runCheck(cmd.Context(), f, args, stdout, stderr)
+			c, err := runCheck(cmd.Context(), f, cmd.Flags(), args, stdout, stderr)
 			*code = c
 			return err
 		},
 	}
 	fl := cmd.Flags()
+	fl.SortFlags = false
 	fl.StringVar(&f.format, "output-format", "text", "output format: text, json, sarif or github")
 	fl.StringVarP(&f.outFile, "output-file", "o", "", "write the output to this file instead of standard output")
-	fl.StringSliceVar(&f.selectIDs, "select", nil, "rules to run: ids or prefixes such as FL3 (comma-separated)")
+	fl.StringSliceVar(&f.selectIDs, "select", nil, "rules to run: ids or prefixes such as FL3, or ALL (comma-separated)")
+	fl.StringSliceVar(&f.extendSelect, "extend-select", nil, "rules to run on top of select")
 	fl.StringSliceVar(&f.ignoreIDs, "ignore", nil, "rules to skip: ids or prefixes (comma-separated)")
+	fl.StringSliceVar(&f.exclude, "exclude", nil, "globs of files and directories to leave out (replaces the configuration's exclude)")
+	fl.StringSliceVar(&f.extendExclude, "extend-exclude", nil, "more globs to leave out")
+	fl.Var(severityValue{&f.failOn}, "fail-on", "lowest severity that makes the exit status 1: critical, high, medium, low or info")
 	fl.BoolVar(&f.exitZero, "exit-zero", false, "exit 0 even when there are findings")
 	fl.StringVar(&f.category, "category", "", "SARIF automationDetails category (default flasklint)")
+	fl.BoolVar(&f.includeSuppressed, "include-suppressed", false, "SARIF: also write suppressed findings, with an inSource suppression")
+	fl.StringVar(&f.baseline, "baseline", "", "leave out the findings recorded in this baseline file")
+	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
+	fl.StringVar(&f.configFile, "config", "", "read the settings from this file (a .flasklint.toml or a pyproject.toml)")
+	fl.BoolVar(&f.isolated, "isolated", false, "read no configuration file")
+	fl.BoolVar(&f.showSettings, "show-settings", false, "print the effective settings and where each comes from, then exit")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "say what was skipped and why on standard error")
 	fl.IntVar(&f.workers, "workers", 0, "parser goroutines (default: one per core)")
 	return cmd
 }
 
-func runCheck(ctx context.Context, f checkFlags, paths []string, stdout, stderr io.Writer) (int, error) {
+func runCheck(ctx context.Context, f checkFlags, flags *pflag.FlagSet, paths []string, stdout, stderr io.Writer,
+) (int, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	selected, err := selectRules(f.selectIDs, f.ignoreIDs)
+	s, err := resolveSettings(f, flags, paths)
 	if err != nil {
 		return ExitError, err
+	}
+	if f.showSettings {
+		return ExitClean, s.show(stdout)
 	}
 	write, err := formatter(f)
 	if err != nil {
 		return ExitError, err
 	}
-	opts := runner.Options{Paths: paths, Rules: selected, Workers: f.workers}
+	var known *baseline.Baseline
+	if f.baseline != "" {
+		if known, err = baseline.Load(f.baseline); err != nil {
+			return ExitError, err
+		}
+	}
+
+	opts := runner.Options{Paths: paths, Rules: s.rules, Workers: f.workers, Exclude: s.excluded, Ignored: s.ignoredIn}
 	if f.verbose {
 		opts.Log = stderr
 	}
 	res, err := runner.Run(ctx, opts)
 	if err != nil {
 		return ExitError, err
+	}
+	failed := func() error { return fmt.Errorf("rules could not run: %s", strings.Join(res.Failed, "; ")) }
+	if f.writeBaseline != "" {
+		if len(res.Failed) > 0 {
+			return ExitError, failed()
+		}
+		return writeBaseline(f.writeBaseline, res, stderr)
+	}
+	inBaseline := 0
+	if known != nil {
+		k, err := baseline.NewKeyer(f.baseline, res.Base, res.Source)
+		if err != nil {
+			return ExitError, err
+		}
+		res.Findings, inBaseline = known.Filter(k, res.Findings)
 	}
 
 	var buf bytes.Buffer
@@ -170,14 +220,27 @@ func runCheck(ctx context.Context, f checkFlags, paths []string, stdout, stderr 
 	if err := emit(buf.Bytes(), f.outFile, stdout); err != nil {
 		return ExitError, err
 	}
-	fmt.Fprintln(stderr, summary(res))
+	fmt.Fprintln(stderr, summary(res, s, inBaseline))
 	if len(res.Failed) > 0 {
-		return ExitError, fmt.Errorf("rules could not run: %s", strings.Join(res.Failed, "; "))
+		return ExitError, failed()
 	}
-	if len(res.Findings) == 0 || f.exitZero {
+	if f.exitZero || !slices.ContainsFunc(res.Findings, s.fails) {
 		return ExitClean, nil
 	}
 	return ExitFindings, nil
+}
+
+// writeBaseline records the run's findings and exits 0.
+func writeBaseline(path string, res *runner.Result, stderr io.Writer) (int, error) {
+	k, err := baseline.NewKeyer(path, res.Base, res.Source)
+	if err != nil {
+		return ExitError, err
+	}
+	if err := k.Write(path, res.Findings); err != nil {
+		return ExitError, err
+	}
+	fmt.Fprintf(stderr, "flasklint: wrote %d findings to the baseline %s\n", len(res.Findings), path)
+	return ExitClean, nil
 }
 
 func emit(out []byte, file string, stdout io.Writer) error {
@@ -191,6 +254,9 @@ func emit(out []byte, file string, stdout io.Writer) error {
 type writeFunc func(io.Writer, *runner.Result) error
 
 func formatter(f checkFlags) (writeFunc, error) {
+	if f.includeSuppressed && f.format != "sarif" {
+		return nil, usageError{fmt.Errorf("--include-suppressed is for --output-format sarif only")}
+	}
 	switch f.format {
 	case "text":
 		return func(w io.Writer, r *runner.Result) error { return output.Text(w, r.Findings, rules.ByID) }, nil
@@ -200,10 +266,14 @@ func formatter(f checkFlags) (writeFunc, error) {
 		return func(w io.Writer, r *runner.Result) error { return output.GitHub(w, r.Findings, rules.ByID) }, nil
 	case "sarif":
 		return func(w io.Writer, r *runner.Result) error {
-			return sarif.Write(w, sarif.Log{
+			log := sarif.Log{
 				Rules: rules.All, Findings: r.Findings, ToolVersion: Version,
 				Category: f.category, BaseURI: fileURI(r.Base), Source: r.Source,
-			})
+			}
+			if f.includeSuppressed {
+				log.Suppressed = r.Suppressed
+			}
+			return sarif.Write(w, log)
 		}, nil
 	}
 	return nil, usageError{fmt.Errorf("unknown output format %q (text, json, sarif or github)", f.format)}
@@ -211,21 +281,43 @@ func formatter(f checkFlags) (writeFunc, error) {
 
 // fileURI is the file: URI of a directory, ending in a slash.
 func fileURI(dir string) string {
-	u := "file://" + strings.ReplaceAll(dir, string(os.PathSeparator), "/")
-	if !strings.HasSuffix(u, "/") {
-		u += "/"
+	p := filepath.ToSlash(dir)
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
 	}
-	return u
+	return (&url.URL{Scheme: "file", Path: p}).String()
 }
 
-func summary(r *runner.Result) string {
+// summary is the line printed on standard error after the output.
+func summary(r *runner.Result, s *settings, inBaseline int) string {
+	var b strings.Builder
 	if len(r.Findings) == 0 {
-		return fmt.Sprintf("flasklint: no findings in %d files", r.Files)
+		fmt.Fprintf(&b, "flasklint: no findings in %d files", r.Files)
+	} else {
+		levels := map[string]int{}
+		for _, f := range r.Findings {
+			levels[f.Level()]++
+		}
+		fmt.Fprintf(&b, "flasklint: %d findings (%d errors, %d warnings, %d notes) in %d files",
+			len(r.Findings), levels["error"], levels["warning"], levels["note"], r.Files)
 	}
-	levels := map[string]int{}
-	for _, f := range r.Findings {
-		levels[f.Level()]++
+	if r.Only != nil {
+		fmt.Fprintf(&b, ", reported for the %d named", len(r.Only))
 	}
-	return fmt.Sprintf("flasklint: %d findings (%d errors, %d warnings, %d notes) in %d files",
-		len(r.Findings), levels["error"], levels["warning"], levels["note"], r.Files)
+	if n := len(r.Suppressed); n > 0 {
+		fmt.Fprintf(&b, "; %d suppressed", n)
+	}
+	if inBaseline > 0 {
+		fmt.Fprintf(&b, "; %d in the baseline", inBaseline)
+	}
+	if s.failOn > rules.Info && len(r.Findings) > 0 {
+		n := 0
+		for _, f := range r.Findings {
+			if s.fails(f) {
+				n++
+			}
+		}
+		fmt.Fprintf(&b, "; %d at or above fail-on %s", n, s.failOn)
+	}
+	return b.String()
 }

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/flasklint/flasklint/cli"
@@ -43,16 +44,41 @@ func TestE2E(t *testing.T) {
 	}
 }
 
-// TestE2ESARIFValid checks every SARIF golden with the shared validator.
+// TestE2ESARIFValid checks the SARIF of every e2e project with the shared
+// validator: the JSON schema, GitHub's ingestion checks and the Microsoft
+// SARIF Multitool's SARIF and GitHub rules (`make tools` installs it). Beside
+// the goldens it checks a log written with --include-suppressed.
 func TestE2ESARIFValid(t *testing.T) {
 	validate := testenv.Tool(t, "validate-sarif")
-	files, _ := filepath.Glob(filepath.Join(testenv.ModuleRoot(t), "testdata", "e2e", "*", "expected.sarif"))
-	if len(files) == 0 {
-		t.Fatal("no SARIF goldens")
+	root := testenv.ModuleRoot(t)
+	files, _ := filepath.Glob(filepath.Join(root, "testdata", "e2e", "*", "expected.sarif"))
+	if len(files) < 3 {
+		t.Fatalf("want SARIF goldens of at least 3 e2e projects, found %d", len(files))
 	}
-	out, err := exec.Command(validate, files...).CombinedOutput()
-	if err != nil {
-		t.Errorf("validate-sarif: %v\n%s", err, out)
+	for _, golden := range files {
+		project := filepath.Join(filepath.Dir(golden), "project")
+		out := filepath.Join(t.TempDir(), filepath.Base(filepath.Dir(golden))+"-suppressed.sarif")
+		runCheck(t, "--output-format", "sarif", "--include-suppressed", "-o", out, project)
+		files = append(files, out)
+	}
+	// NOTE: the multitool takes seconds per file; the files go in parallel.
+	for _, file := range files {
+		name := filepath.Base(file)
+		if name == "expected.sarif" {
+			name = filepath.Base(filepath.Dir(file)) + ".sarif"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			cmd := exec.Command(validate, "--multitool", file)
+			cmd.Dir = root
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Errorf("validate-sarif --multitool: %v\n%s", err, out)
+			}
+			if !strings.Contains(string(out), ": multitool: 0 failing result(s)") {
+				t.Errorf("the multitool did not check the file:\n%s", out)
+			}
+		})
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -55,5 +56,42 @@ func TestREADMEExample(t *testing.T) {
 	}
 	if len(mismatch) > 0 || !strings.Contains(doc, "make test") {
 		t.Errorf("README is out of date for %s; run go test ./cli -update", strings.Join(mismatch, ", "))
+	}
+}
+
+var (
+	matcherText = regexp.MustCompile("(?s)problem matcher for it.*?```text\n(.*?)\n```")
+	matcherJSON = regexp.MustCompile(`"regexp": ("(?:[^"\\]|\\.)*")`)
+)
+
+// TestREADMEProblemMatcher checks that both problem matchers the README
+// shows (plain and in tasks.json) read every line of the text goldens.
+func TestREADMEProblemMatcher(t *testing.T) {
+	root := testenv.ModuleRoot(t)
+	data, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := matcherText.FindSubmatch(data)
+	quoted := matcherJSON.FindSubmatch(data)
+	if plain == nil || quoted == nil {
+		t.Fatal("the README shows no problem matcher")
+	}
+	fromJSON, err := strconv.Unquote(string(quoted[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	goldens, _ := filepath.Glob(filepath.Join(root, "testdata", "e2e", "*", "expected.txt"))
+	for _, expr := range []string{string(plain[1]), fromJSON} {
+		re := regexp.MustCompile(expr)
+		for _, golden := range goldens {
+			text, _ := os.ReadFile(golden)
+			for _, line := range strings.Split(strings.TrimSpace(string(text)), "\n") {
+				m := re.FindStringSubmatch(line)
+				if m == nil || !strings.HasPrefix(line, m[1]+":"+m[2]+":"+m[3]+": "+m[4]+": "+m[5]+" ["+m[6]) {
+					t.Errorf("%s does not read %s", expr, line)
+				}
+			}
+		}
 	}
 }

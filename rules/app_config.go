@@ -231,7 +231,8 @@ func (m *AppModel) objectEvents(f *python.File, n *python.Node, base ConfigEvent
 	}
 	e := &evaluator{r: m.Resolver}
 	attrs, complete := map[string]Value(nil), false
-	switch v := m.Resolver.Resolve(f, arg); {
+	picked := m.Resolver.Resolve(f, arg)
+	switch v := picked; {
 	case isType(arg, "identifier") && f.Text(arg) == "__name__":
 		attrs, complete = e.moduleConstants(f), true
 	case v.Kind == ClassVal || v.Kind == InstVal:
@@ -253,7 +254,9 @@ func (m *AppModel) objectEvents(f *python.File, n *python.Node, base ConfigEvent
 	}
 	for _, k := range sortedKeys(attrs) {
 		ev := base
-		ev.Key, ev.Value, ev.Via = k, attrs[k], via
+		// A class picked by an environment variable's default is
+		// overridable by that variable, and so is each of its values.
+		ev.Key, ev.Value, ev.Via = k, attrs[k].withOverride(picked), via
 		out = append(out, &ev)
 	}
 	return out

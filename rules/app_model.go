@@ -20,6 +20,16 @@ type AppModel struct {
 	ProxyFixes []*ProxyFixCall
 	// Serves are the waitress serve(app, ...) calls.
 	Serves []*CallSite
+	// Debuggers are the DebuggedApplication(...) middlewares.
+	Debuggers []*CallSite
+	// PinOff are the places that set WERKZEUG_DEBUG_PIN to "off".
+	PinOff []*CallSite
+	// HostChecks are the places that validate the Host header: a
+	// before_request hook that tests request.host, a Request subclass with
+	// trusted_hosts, a host_is_trusted or get_host(..., trusted_hosts) call.
+	HostChecks []*HostCheck
+	// ExternalURLs are the url_for(..., _external=True) calls.
+	ExternalURLs []*CallSite
 
 	appByCall map[*python.Node]*App
 }
@@ -52,6 +62,11 @@ type RunCall struct {
 	UseDebugger *python.Node
 	// Splat is set when *args or **kwargs may pass more arguments.
 	Splat bool
+	// Simple is set for Werkzeug's run_simple(host, port, app, ...), whose
+	// debugger is use_debugger and whose evalex is use_evalex.
+	Simple bool
+	// Evalex is run_simple's use_evalex= argument, nil when absent.
+	Evalex *python.Node
 	// SocketIO is set for socketio.run(app, ...), which binds 127.0.0.1 for
 	// a missing host without looking at SERVER_NAME.
 	SocketIO bool
@@ -95,6 +110,8 @@ func buildAppModel(files []*python.File) *AppModel {
 		for _, c := range calls[f] {
 			m.classifyCall(f, c)
 		}
+		m.collectHostChecks(f)
+		m.collectPinOff(f)
 	}
 	return m
 }
@@ -167,6 +184,15 @@ func (m *AppModel) classifyCall(f *python.File, c *python.Node) {
 		m.addCrossOrigin(f, c)
 	case callee.Is(ExternalVal, "waitress.serve"):
 		m.Serves = append(m.Serves, &CallSite{File: f, Call: c})
+	case isWerkzeugName(callee, "run_simple"):
+		m.addRunSimple(f, c)
+	case isWerkzeugName(callee, "DebuggedApplication"):
+		m.Debuggers = append(m.Debuggers, &CallSite{File: f, Call: c})
+	case isURLFor(f, fn, callee):
+		m.addURLFor(f, c)
+	case isWerkzeugName(callee, "host_is_trusted") || isWerkzeugName(callee, "get_host") &&
+		argsOf(f, c).at(1, "trusted_hosts") != nil:
+		m.HostChecks = append(m.HostChecks, &HostCheck{File: f, Node: c})
 	case isType(fn, "attribute") && f.Text(fn.Child("attribute")) == "init_app":
 		m.addCORSInitApp(f, c)
 	}

@@ -26,6 +26,9 @@ func (m *AppModel) DebugOf(run *RunCall) (s RunSetting, ok bool) {
 		phrase := argPhrase("use_debugger", f, run.UseDebugger, v)
 		return RunSetting{Value: v, Expr: run.UseDebugger, Phrase: phrase}, v.IsOn()
 	}
+	if run.Simple {
+		return RunSetting{}, false // run_simple's use_debugger defaults to False
+	}
 	if run.Debug != nil {
 		v := m.Resolver.Resolve(f, run.Debug)
 		if v.Kind != NoneVal {
@@ -60,6 +63,9 @@ func (m *AppModel) HostOf(run *RunCall) (s RunSetting, host string, ok bool) {
 		}
 	} else if run.Splat {
 		return RunSetting{}, "", false
+	}
+	if run.Simple {
+		return RunSetting{}, "", false // run_simple has no SERVER_NAME fallback
 	}
 	if run.App == nil || run.SocketIO {
 		return RunSetting{}, "127.0.0.1", true

@@ -44,10 +44,14 @@ func checkDebugRun(p *Pass) error {
 	m := p.Project.AppModel()
 	for _, run := range m.Runs {
 		dbg, on := m.DebugOf(run)
-		if !on {
-			continue
+		if !on || run.Simple {
+			continue // run_simple(use_debugger=True) is FL103's
 		}
-		p.Report(debugRunFinding(m, run, dbg))
+		f := debugRunFinding(m, run, dbg)
+		if _, host, ok := m.HostOf(run); ok && loopbackHost(host) {
+			f.Message += rebindingNote(p, m, run)
+		}
+		p.Report(f)
 	}
 	return nil
 }
@@ -94,4 +98,21 @@ func hostPhrase(host string) string {
 		return fmt.Sprintf("%q (all interfaces)", host)
 	}
 	return fmt.Sprintf("%q", host)
+}
+
+// rebindingNote says why a debugger on loopback is still reachable: a
+// Werkzeug older than 3.0.3 has no host check against DNS rebinding, and
+// ProxyFix(x_host=...) lets a client pass that check.
+func rebindingNote(p *Pass, m *AppModel, run *RunCall) string {
+	if ok, why := p.Project.VersionOf(run.File.Path, "werkzeug").AtLeast("3.0.3"); !ok {
+		return fmt.Sprintf("; loopback does not protect it: %s predates the debugger's host check (3.0.3), "+
+			"so DNS rebinding reaches it from a browser", why)
+	}
+	for _, pf := range m.ProxyFixes {
+		if pf.App != nil && pf.App == run.App && pf.Counts[2].Value.IsOn() {
+			return fmt.Sprintf("; ProxyFix at %s trusts X-Forwarded-Host, which lets a client pass the "+
+				"debugger's localhost host check", lineRef(Origin{pf.File, pf.Call}, run.File.Path))
+		}
+	}
+	return ""
 }

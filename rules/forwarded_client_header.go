@@ -42,7 +42,10 @@ var ForwardedClientHeader = &Rule{
 			"`X-Forwarded-Proto` or `X-Forwarded-For`, passing those on is intended; the rule " +
 			"cannot see that outer layer. Variables assigned with `set` or `map` from a " +
 			"client header are not followed. A missing `proxy_params` is assumed to be " +
-			"Debian's, which sends `Host $http_host`; that finding is a note on the include line.",
+			"the one Debian and Ubuntu have shipped for years, which sends `Host $http_host`; " +
+			"that finding is a note on the include line. Debian 12's nginx 1.22.1-9+deb12u6 " +
+			"(April 2026) changed its copy to `Host $host`, so on an up-to-date Debian host the " +
+			"note may be void.",
 	},
 	Check: checkForwardedClientHeader,
 }

@@ -76,6 +76,16 @@ func (l *NginxLocation) Effective(name string) NginxEffective { return l.level.e
 // server level.
 func (s *NginxServer) Effective(name string) NginxEffective { return s.level.effective(name) }
 
+// Hidden returns the set of an inherited array directive that the
+// location's own definitions hide: what the enclosing levels would have
+// given it. Empty when the location defines none itself, or nothing above
+// it does.
+func (l *NginxLocation) Hidden(name string) NginxEffective { return l.level.hidden(name) }
+
+// Hidden returns the set of an inherited array directive that the server's
+// own definitions hide from the http level.
+func (s *NginxServer) Hidden(name string) NginxEffective { return s.level.hidden(name) }
+
 // Describe names the location for messages: "location /api/", "if ($a)".
 func (l *NginxLocation) Describe() string {
 	if l.IsIf {
@@ -189,6 +199,25 @@ func (lv *nginxLevel) effective(name string) NginxEffective {
 		}
 	}
 	return NginxEffective{}
+}
+
+// hidden is the set of name that the level's own definitions hide.
+func (lv *nginxLevel) hidden(name string) NginxEffective {
+	if len(lv.own[name]) == 0 || lv.parent == nil {
+		return NginxEffective{}
+	}
+	return lv.parent.effective(name)
+}
+
+// definer returns the nearest level that defines name itself, nil when
+// none does.
+func (lv *nginxLevel) definer(name string) *nginxLevel {
+	for l := lv; l != nil; l = l.parent {
+		if len(l.own[name]) > 0 {
+			return l
+		}
+	}
+	return nil
 }
 
 func hasDirective(block []*nginx.Directive, name string) bool {

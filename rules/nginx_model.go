@@ -19,8 +19,8 @@ type NginxModel struct {
 // variables set by map and set, and upstream groups.
 type NginxScope struct {
 	Config    *nginx.Config
-	Maps      map[string]*NginxMap          // by the variable the map sets, without '$'
-	Sets      map[string][]*nginx.Directive // set directives by variable, without '$'
+	Maps      map[string]*NginxMap          // by the variable the map sets, lower case, without '$'
+	Sets      map[string][]*nginx.Directive // set directives by variable, lower case, without '$'
 	Upstreams map[string]*nginx.Directive   // upstream blocks by name
 }
 
@@ -228,12 +228,12 @@ func newNginxScope(cfg *nginx.Config) *NginxScope {
 		switch {
 		case d.Name == "map" && len(d.Args) == 2:
 			mp := newNginxMap(d)
-			sc.Maps[mp.Target] = mp
+			sc.Maps[strings.ToLower(mp.Target)] = mp
 			return false
 		case d.Name == "upstream" && len(d.Args) > 0:
 			sc.Upstreams[d.Args[0]] = d
 		case d.Name == "set" && len(d.Args) == 2:
-			v := strings.TrimPrefix(d.Args[0], "$")
+			v := strings.ToLower(strings.TrimPrefix(d.Args[0], "$"))
 			sc.Sets[v] = append(sc.Sets[v], d)
 		}
 		return !nginxDataBlock(d.Name)
@@ -271,6 +271,83 @@ func nginxDataBlock(name string) bool {
 		return true
 	}
 	return false
+}
+
+// NginxHit is a directive found in the configuration, with the blocks
+// around it.
+type NginxHit struct {
+	Dir     *nginx.Directive
+	Parents []*nginx.Directive // enclosing blocks, outermost first
+	Config  *nginx.Config
+}
+
+// Siblings returns the directives of the block the hit is in.
+func (h NginxHit) Siblings() []*nginx.Directive {
+	if len(h.Parents) == 0 {
+		return h.Config.Directives
+	}
+	return h.Parents[len(h.Parents)-1].Block
+}
+
+// Inherited returns the nearest directive called name in the hit's block
+// or the blocks around it, nil when there is none.
+func (h NginxHit) Inherited(name string) *nginx.Directive {
+	blocks := [][]*nginx.Directive{h.Config.Directives}
+	for _, p := range h.Parents {
+		blocks = append(blocks, p.Block)
+	}
+	for i := len(blocks) - 1; i >= 0; i-- {
+		var last *nginx.Directive
+		for _, d := range blocks[i] {
+			if d.Name == name {
+				last = d
+			}
+		}
+		if last != nil {
+			return last
+		}
+	}
+	return nil
+}
+
+// Enclosing returns the innermost enclosing block called name, or nil.
+func (h NginxHit) Enclosing(name string) *nginx.Directive {
+	for i := len(h.Parents) - 1; i >= 0; i-- {
+		if h.Parents[i].Name == name {
+			return h.Parents[i]
+		}
+	}
+	return nil
+}
+
+// Find returns every directive called name in the configuration (data
+// blocks excluded), once per place: a file reached from several roots
+// yields its directives once. (The directives of a modelled stock file
+// share their include's place and are told apart by their arguments.)
+func (m *NginxModel) Find(name string) []NginxHit {
+	type key struct {
+		pos  Pos
+		args string
+	}
+	var out []NginxHit
+	seen := map[key]bool{}
+	for _, sc := range m.Scopes {
+		var walk func(ds, parents []*nginx.Directive)
+		walk = func(ds, parents []*nginx.Directive) {
+			for _, d := range ds {
+				k := key{nginxPos(d), strings.Join(d.Args, " ")}
+				if d.Name == name && !seen[k] {
+					seen[k] = true
+					out = append(out, NginxHit{Dir: d, Parents: parents, Config: sc.Config})
+				}
+				if d.HasBlock && !nginxDataBlock(d.Name) {
+					walk(d.Block, append(parents[:len(parents):len(parents)], d))
+				}
+			}
+		}
+		walk(sc.Config.Directives, nil)
+	}
+	return out
 }
 
 // nginxPos is the position of a directive for findings.

@@ -11,7 +11,11 @@ import (
 	"github.com/flasklint/flasklint/parsers/nginx"
 )
 
-var nginxRules = []*Rule{NginxCORSAnyOrigin, ForwardedClientHeader, CatchAllDefaultServer, CatchAllHostForwarded}
+var nginxRules = []*Rule{
+	NginxCORSAnyOrigin, ForwardedClientHeader, RealIPTrustAll, UnderscoresInHeaders, ProxyHeadersDropped,
+	CatchAllDefaultServer, CatchAllHostForwarded, AliasTraversal, AddHeaderDropped, HeaderInjection,
+	VariableProxyPass, UpgradeForwarded, ServerTokensOn, AutoindexOn, ReturnBeforeAccess,
+}
 
 // runNginxRules loads files from fsys and returns "file:line ID severity"
 // for every finding of the nginx rules and every loader problem.
@@ -95,6 +99,15 @@ func TestNginxCorpus(t *testing.T) {
 		f := "deployment/nginx/microblog"
 		got := runNginxRules(t, dirFS(t, "/tmp/corpus/miguelgrinberg+microblog", f), f)
 		wantFindings(t, got, f+":4 FL501 medium", f+":13 FL501 medium", f+":27 FL502 medium")
+	})
+	t.Run("flask-on-docker", func(t *testing.T) {
+		f := "services/nginx/nginx.conf"
+		got := runNginxRules(t, dirFS(t, "/tmp/corpus/testdrivenio+flask-on-docker", f), f)
+		wantFindings(t, got, f+":5 FL501 medium", f+":12 FL502 medium")
+	})
+	t.Run("deploy-flask-app", func(t *testing.T) {
+		got := runNginxRules(t, dirFS(t, "/tmp/corpus/OluwaninsolaAO+deploy-flask-app", "app"), "app")
+		wantFindings(t, got, "app:8 problem2", "app:8 FL401 low")
 	})
 	t.Run("awesome-compose", func(t *testing.T) {
 		files := []string{"nginx-flask-mysql/proxy/conf", "nginx-flask-mongo/nginx/nginx.conf",

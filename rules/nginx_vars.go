@@ -5,6 +5,16 @@ import "strings"
 // nginxVars returns the variables a value refers to ("$http_host:8443",
 // "prefix-${http_host}"), lowercased and without '$', in order.
 func nginxVars(value string) []string {
+	out := nginxVarsAsWritten(value)
+	for i, v := range out {
+		out[i] = strings.ToLower(v)
+	}
+	return out
+}
+
+// nginxVarsAsWritten returns the variables a value refers to, without '$',
+// in the case they are written in.
+func nginxVarsAsWritten(value string) []string {
 	var out []string
 	for i := 0; i < len(value); i++ {
 		if value[i] != '$' || i+1 >= len(value) {
@@ -21,10 +31,19 @@ func nginxVars(value string) []string {
 		if n == 0 || braced && (n >= len(rest) || rest[n] != '}') {
 			continue
 		}
-		out = append(out, strings.ToLower(rest[:n]))
+		out = append(out, rest[:n])
 		i += n
 	}
 	return out
+}
+
+// isTemplatePlaceholder tells whether a variable as written is an envsubst
+// or template placeholder ($FLASK_SERVER_ADDR, ${APP_ROOT}) rather than an
+// nginx variable: placeholders are written in upper case by convention and
+// filled in before nginx reads the file. nginx itself ignores the case of
+// variable names, so a mixed-case $Host is nginx's $host.
+func isTemplatePlaceholder(v string) bool {
+	return strings.ToUpper(v) == v && strings.ToLower(v) != v
 }
 
 func isVarChar(c byte) bool {

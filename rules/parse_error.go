@@ -42,6 +42,7 @@ func checkParseErrors(p *Pass) error {
 		msg += "; the rest of the file was analysed as far as it parsed"
 		p.Report(Finding{Pos: Pos{File: f.Path, Span: first.Span}, Message: msg})
 	}
+	reportPinProblems(p)
 	reportNginxProblems(p, nginx.SyntaxError)
 	return nil
 }

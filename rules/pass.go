@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/flasklint/flasklint/parsers/nginx"
+	"github.com/flasklint/flasklint/parsers/pins"
 	"github.com/flasklint/flasklint/parsers/python"
 )
 
@@ -17,7 +18,16 @@ type Project struct {
 	// errors are known (Root is nil).
 	PythonChecked []*python.File
 	Nginx         *nginx.Set
-	Unread        []Unread // files found but not read
+	// Pins are the files that state Python package versions, sorted by path.
+	Pins   []*pins.File
+	Unread []Unread // files found but not read
+	// Launched maps a Python file to the launch file (Dockerfile CMD,
+	// compose command, Procfile, systemd unit, shell entrypoint) that runs
+	// it as a program, which raises findings under its __main__ guard to
+	// their normal level. TODO(#5): filled by the deployment-file loader.
+	Launched map[string]string
+	// Suppressions are the "# flasklint:" comments of every file read.
+	Suppressions []Suppression
 
 	nginxOnce  sync.Once
 	nginxModel *NginxModel
@@ -36,6 +46,10 @@ func (p *Project) AppModel() *AppModel {
 	p.appOnce.Do(func() { p.appModel = buildAppModel(p.Python) })
 	return p.appModel
 }
+
+// LaunchedBy names the launch file that runs the Python file as a
+// program, or "".
+func (p *Project) LaunchedBy(file string) string { return p.Launched[file] }
 
 // Pass is what a rule's check is handed: the project and a way to report.
 type Pass struct {
@@ -71,7 +85,7 @@ func (p *Pass) Report(f Finding) {
 func NonProductionKind(file string) string {
 	base := path.Base(file)
 	if strings.HasPrefix(base, "test_") && strings.HasSuffix(base, ".py") ||
-		strings.HasSuffix(base, "_test.py") || base == "conftest.py" {
+		strings.HasSuffix(base, "_test.py") || base == "conftest.py" || base == "tests.py" {
 		return "test"
 	}
 	for _, dir := range strings.Split(path.Dir(file), "/") {

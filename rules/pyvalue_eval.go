@@ -25,6 +25,9 @@ type Resolver struct {
 	// Value): a binding's value does not depend on where it is used.
 	memo   sync.Map
 	scopes map[*python.Node]*scope
+	// calls indexes the calls of the tree by the name they call (f(...)
+	// and x.f(...) under "f"), to find the arguments a function is given.
+	calls map[string][]callSite
 }
 
 // NewResolver indexes the names bound in every scope of files.
@@ -34,6 +37,7 @@ func NewResolver(files []*python.File) *Resolver {
 		byPath:   map[string]*python.File{},
 		bySuffix: map[string][]*python.File{},
 		scopes:   map[*python.Node]*scope{},
+		calls:    map[string][]callSite{},
 	}
 	for _, f := range files {
 		if f == nil || f.Root == nil {
@@ -44,6 +48,7 @@ func NewResolver(files []*python.File) *Resolver {
 			r.bySuffix[suffix] = append(r.bySuffix[suffix], f)
 		}
 		indexScopes(f, r.scopes)
+		r.indexCalls(f)
 	}
 	return r
 }
@@ -167,6 +172,8 @@ func (e *evaluator) name(f *python.File, name string, n *python.Node) Value {
 	switch {
 	case state == nameBuiltin:
 		return Value{Kind: ExternalVal, Str: "builtins." + name, Origin: Origin{f, n}}
+	case state == nameOpaque:
+		return e.paramDefault(f, name, n)
 	case b == nil:
 		return Value{}
 	}

@@ -3,6 +3,7 @@ package runner
 import (
 	"bufio"
 	"bytes"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -59,6 +60,7 @@ type walker struct {
 	found    []candidate
 	seen     map[string]bool
 	patterns []gitignore.Pattern
+	exclude  func(abs string) bool // the configured excludes, or nil
 }
 
 // walk adds the files below (or at) the absolute path p.
@@ -68,6 +70,10 @@ func (w *walker) walk(p string) error {
 		return err
 	}
 	rel := w.rel(p)
+	if w.excluded(p) {
+		w.log("skipped %s: excluded by the configuration", rel)
+		return nil
+	}
 	if !info.IsDir() {
 		if kind := w.classify(rel, p, true); kind != 0 {
 			w.add(candidate{path: rel, kind: kind, explicit: true})
@@ -92,7 +98,7 @@ func (w *walker) walk(p string) error {
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || w.ignored(r, false) {
+		if !d.Type().IsRegular() || w.ignored(r, false) || w.excluded(fp) {
 			return nil
 		}
 		if kind := w.classify(r, fp, false); kind != 0 {
@@ -130,8 +136,14 @@ func (w *walker) skipDir(abs, rel, name string) bool {
 		w.log("skipped %s: ignored by .gitignore", rel)
 		return true
 	}
+	if w.excluded(abs) {
+		w.log("skipped %s: excluded by the configuration", rel)
+		return true
+	}
 	return false
 }
+
+func (w *walker) excluded(abs string) bool { return w.exclude != nil && w.exclude(abs) }
 
 // loadIgnores reads the .gitignore of a directory; its patterns apply below it.
 func (w *walker) loadIgnores(abs, rel string) {
@@ -167,6 +179,12 @@ func (w *walker) classify(rel, abs string, explicit bool) Kind {
 	if ext == ".py" {
 		return KindPython
 	}
+	if kind := pinKind(rel); kind != 0 {
+		return kind
+	}
+	if explicit && looksLikeNginx(abs) {
+		return KindNginx // named on the command line: read whatever its name
+	}
 	if notNginxExt[ext] || strings.HasPrefix(name, "Dockerfile") || strings.HasPrefix(name, ".") {
 		return 0
 	}
@@ -175,9 +193,9 @@ func (w *walker) classify(rel, abs string, explicit bool) Kind {
 		inNginxDir = inNginxDir || nginxDirs[d]
 	}
 	switch {
-	case name == "nginx.conf" || (ext == ".conf" && inNginxDir):
+	case name == "nginx.conf":
 		return KindNginx
-	case ext == ".conf" || ext == ".template" || ext == "" || inNginxDir || explicit:
+	case ext == ".conf" || ext == ".template" || ext == "" || inNginxDir:
 		if looksLikeNginx(abs) {
 			return KindNginx
 		}
@@ -185,27 +203,46 @@ func (w *walker) classify(rel, abs string, explicit bool) Kind {
 	return 0
 }
 
-// nginxStart matches the first statement of an nginx file: a directive name,
-// arguments without '=', and a ';', '{' or '}' ending the line.
-var nginxStart = regexp.MustCompile(`^[a-z_][a-z0-9_]*(\s[^=]*)?[;{}]\s*(#.*)?$|^[a-z_]+\s*\{\s*$`)
+// notNginxStart matches a first line that belongs to another configuration
+// language: an INI section ([program:web], [uwsgi], [Unit]), a key = value
+// or key: value pair (redis, postgresql, YAML), a shebang.
+var notNginxStart = regexp.MustCompile(`^(\[|#!|[\w.-]+\s*[=:])`)
+
+// directiveName is how every nginx directive name looks.
+var directiveName = regexp.MustCompile(`^[a-z_][a-z0-9_]*$`)
 
 // looksLikeNginx reads the start of a file and tells whether its first
-// statement is an nginx directive. It keeps INI, YAML, shell and key=value
-// configurations named *.conf (supervisor, redis, ...) out of the nginx parser.
+// statement is an nginx directive: a lowercase name and arguments ended by
+// ';', '{' or '}', on one line or several. It keeps supervisor, uWSGI,
+// systemd, redis and YAML files named *.conf out of the nginx parser.
 func looksLikeNginx(abs string) bool {
 	f, err := os.Open(abs)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 4096), 64*1024)
-	for i := 0; sc.Scan() && i < 200; i++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
+	head := make([]byte, 64*1024)
+	n, _ := io.ReadFull(f, head)
+	text := strings.TrimPrefix(string(head[:n]), "\ufeff")
+
+	var stmt strings.Builder
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if stmt.Len() == 0 && (line == "" || strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "#!")) {
 			continue
 		}
-		return nginxStart.MatchString(line)
+		if stmt.Len() == 0 && notNginxStart.MatchString(line) && !strings.HasPrefix(line, "location") {
+			return false
+		}
+		if end := strings.IndexAny(line, ";{}"); end >= 0 {
+			stmt.WriteString(line[:end])
+			words := strings.Fields(stmt.String())
+			return len(words) > 0 && directiveName.MatchString(words[0])
+		}
+		stmt.WriteString(line + " ")
+		if stmt.Len() > 4096 {
+			return false
+		}
 	}
 	return false
 }

@@ -62,6 +62,12 @@ func TestDiscovery(t *testing.T) {
 		"pkg/.gitignore":                 "local.py\n",
 		"pkg/local.py":                   "x = 1\n",
 		"pkg/kept.py":                    "x = 1\n",
+		"conf.d/supervisor.conf":         "[program:web]\ncommand=gunicorn app:app\n",
+		"conf.d/allman.conf":             "\ufeff# site\nserver\n{\n}\n",
+		"conf.d/exact.conf":              "location = /health {\n    return 200;\n}\n",
+		"nginx/log":                      "log_format main '$remote_addr'\n    '$request';\n",
+		"nginx/entrypoint":               "#!/bin/sh\nset -e; exec nginx\n",
+		"nginx/mongod.conf":              "storage:\n  dbPath: /data\n",
 	})
 	want := map[string]Kind{
 		"app.py":                      KindPython,
@@ -71,6 +77,9 @@ func TestDiscovery(t *testing.T) {
 		"conf.d/default.conf":         KindNginx,
 		"nginx/default.conf.template": KindNginx,
 		"pkg/kept.py":                 KindPython,
+		"conf.d/allman.conf":          KindNginx,
+		"conf.d/exact.conf":           KindNginx,
+		"nginx/log":                   KindNginx,
 	}
 	if got := discover(t, dir); !reflect.DeepEqual(got, want) {
 		t.Errorf("discovered %v\nwant %v", got, want)
@@ -82,9 +91,11 @@ func TestExplicitFileIsAlwaysRead(t *testing.T) {
 		".gitignore":   "ignored.py\n",
 		"ignored.py":   "x = 1\n",
 		"plain/server": "server {\n}\n",
+		"site.txt":     "server {\n    listen 80;\n}\n",
+		"notes.txt":    "remember to restart\n",
 	})
-	got := discover(t, dir, "ignored.py", "plain/server")
-	want := map[string]Kind{"ignored.py": KindPython, "plain/server": KindNginx}
+	got := discover(t, dir, "ignored.py", "plain/server", "site.txt", "notes.txt")
+	want := map[string]Kind{"ignored.py": KindPython, "plain/server": KindNginx, "site.txt": KindNginx}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}

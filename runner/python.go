@@ -6,7 +6,6 @@ import (
 	"path"
 	"regexp"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 
@@ -18,7 +17,7 @@ import (
 // parsed for syntax errors, but its tree is only kept when a kept file
 // imports or loads it.
 var pythonNeedles = regexp.MustCompile(`(?i)flask|werkzeug|gunicorn|waitress|socketio|proxyfix|` +
-	`forwarded|access_route|real[-_]ip|access[-_]control|cors`)
+	`forwarded|access_route|real[-_]ip|access[-_]control|cors|secret_key|trusted_hosts|import socket|from socket import`)
 
 func wanted(p string, src []byte) bool {
 	if strings.Contains(path.Base(p), "gunicorn") || path.Base(p) == "wsgi.py" {
@@ -35,59 +34,69 @@ var (
 )
 
 // importDepth is how many import steps away from a file that a rule may read
-// a module is still read: an app, its config module, and that module's base.
+// a module is still read: an app, its config module, and that module's base;
+// and in the other direction, the script that imports an app or its factory
+// and runs it, and the script above that.
 const importDepth = 2
 
-// parsePython parses the Python files. Files that a rule may read, and the
-// modules of the tree they import (up to importDepth steps), get a full tree;
-// the others are only checked for syntax errors.
+// appDefinition marks a file that defines or builds a Flask app: the files
+// that import it are read too, since they may run or configure the app
+// without ever naming Flask.
+var appDefinition = regexp.MustCompile(`Flask\(|create_app|make_app`)
+
+// parsePython parses the Python files. Files that a rule may read, the
+// modules of the tree they import, and the files that import an app
+// (each up to importDepth steps) get a full tree; the others are only
+// checked for syntax errors.
 func parsePython(ctx context.Context, paths []string, sources map[string][]byte, workers int,
 ) (full, checked []*python.File) {
 	index := moduleIndex(paths)
-	done := map[string]*python.File{}
-	var next []string
+	imports := map[string][]string{}    // file -> files it imports
+	importedBy := map[string][]string{} // file -> files importing it
+	for _, p := range paths {
+		for _, target := range imported(p, sources[p], index) {
+			if target != p {
+				imports[p] = append(imports[p], target)
+				importedBy[target] = append(importedBy[target], p)
+			}
+		}
+	}
+
+	keep := map[string]bool{}
+	var seeds, appSeeds []string
 	for _, p := range paths {
 		if wanted(p, sources[p]) {
-			next = append(next, p)
-		}
-	}
-	for depth := 0; len(next) > 0; depth++ {
-		batch := parseAll(ctx, next, sources, workers, true)
-		next = nil
-		for _, f := range batch {
-			done[f.Path] = f
-		}
-		for _, f := range batch {
-			if depth == importDepth {
-				break
-			}
-			for _, target := range imported(f, index) {
-				if done[target] == nil && !contains(next, target) {
-					next = append(next, target)
-				}
+			seeds = append(seeds, p)
+			if appDefinition.Match(sources[p]) {
+				appSeeds = append(appSeeds, p)
 			}
 		}
 	}
-	var rest []string
+	reach(seeds, imports, keep)
+	reach(appSeeds, importedBy, keep)
+
+	var fullPaths, rest []string
 	for _, p := range paths {
-		if done[p] == nil {
+		if keep[p] {
+			fullPaths = append(fullPaths, p)
+		} else {
 			rest = append(rest, p)
 		}
 	}
-	for _, f := range done {
-		full = append(full, f)
-	}
-	sort.Slice(full, func(i, j int) bool { return full[i].Path < full[j].Path })
-	return full, parseAll(ctx, rest, sources, workers, false)
+	return parseAll(ctx, fullPaths, sources, workers, true), parseAll(ctx, rest, sources, workers, false)
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
+// reach marks the seeds and what the edges lead to within importDepth steps.
+func reach(seeds []string, edges map[string][]string, keep map[string]bool) {
+	next := seeds
+	for depth := 0; len(next) > 0 && depth <= importDepth; depth++ {
+		var after []string
+		for _, p := range next {
+			keep[p] = true
+			after = append(after, edges[p]...)
 		}
+		next = after
 	}
-	return false
 }
 
 // moduleIndex maps every dotted suffix of each file's module name to the
@@ -105,10 +114,32 @@ func moduleIndex(paths []string) map[string][]string {
 	return index
 }
 
-// imported lists the files of the tree that f may import.
-func imported(f *python.File, index map[string][]string) []string {
-	mods := f.Imports()
-	for _, m := range fromObjectTarget.FindAllSubmatch(f.Src, -1) {
+// importLine finds the modules a line imports: "import a.b, c as d" and
+// "from .a import b, c". A text scan is enough to decide which files to
+// parse; the rules read real imports from the syntax tree.
+var importLine = regexp.MustCompile(`(?m)^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import[ \t]+\(?([\w ,\t]*)|import[ \t]+([\w., \t]+))`)
+
+// imported lists the files of the tree that the source may import or load.
+func imported(file string, src []byte, index map[string][]string) []string {
+	var mods []string
+	for _, m := range importLine.FindAllSubmatch(src, -1) {
+		if len(m[1]) > 0 {
+			mod := string(m[1])
+			mods = append(mods, mod)
+			for _, name := range strings.Split(string(m[2]), ",") {
+				if f := strings.Fields(name); len(f) > 0 {
+					mods = append(mods, strings.TrimSuffix(mod, ".")+"."+f[0])
+				}
+			}
+			continue
+		}
+		for _, name := range strings.Split(string(m[3]), ",") {
+			if f := strings.Fields(name); len(f) > 0 {
+				mods = append(mods, f[0])
+			}
+		}
+	}
+	for _, m := range fromObjectTarget.FindAllSubmatch(src, -1) {
 		mods = append(mods, string(m[1]))
 		if i := bytes.LastIndexByte(m[1], '.'); i > 0 {
 			mods = append(mods, string(m[1][:i]))
@@ -118,7 +149,7 @@ func imported(f *python.File, index map[string][]string) []string {
 	for _, m := range mods {
 		out = append(out, index[strings.TrimLeft(m, ".")]...)
 	}
-	for _, m := range fromPyfileTarget.FindAllSubmatch(f.Src, -1) {
+	for _, m := range fromPyfileTarget.FindAllSubmatch(src, -1) {
 		mod := strings.ReplaceAll(strings.TrimSuffix(path.Clean(string(m[1])), ".py"), "/", ".")
 		out = append(out, index[strings.TrimLeft(mod, ".")]...)
 	}

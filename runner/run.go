@@ -29,6 +29,12 @@ type Options struct {
 	Workers int           // parser goroutines; 0 means one per core
 	Dir     string        // working directory; "" means the process's
 	Log     io.Writer     // where -v messages go; nil for none
+	// Exclude, when set, leaves out the files and directories whose
+	// absolute paths it matches, files named in Paths included.
+	Exclude func(abs string) bool
+	// Ignored, when set, drops a rule's findings in a file (by absolute
+	// path): per-file ignores.
+	Ignored func(ruleID, abs string) bool
 }
 
 // Result is what a run found.
@@ -38,6 +44,11 @@ type Result struct {
 	Files    int             // files read and analysed
 	Sources  map[string][]byte
 	Failed   []string // rules that could not run, with the reason
+	// Suppressed are the findings that inline suppressions hid.
+	Suppressed []rules.Suppressed
+	// Only, in a partial run (every path a file), lists the files that
+	// findings are reported for; nil otherwise.
+	Only []string
 }
 
 // Source returns the bytes of a file read by the run, or nil.
@@ -55,18 +66,33 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	root, partial := partialRoot(opts, abs)
+	if partial {
+		base = root
+	}
 
-	w := &walker{base: base, log: logf, seen: map[string]bool{}}
-	for _, p := range abs {
-		if err := w.walk(p); err != nil {
+	w := &walker{base: base, log: logf, seen: map[string]bool{}, exclude: opts.Exclude}
+	var only map[string]bool
+	if partial {
+		if only, abs, err = w.walkPartial(root, abs); err != nil {
 			return nil, err
+		}
+	} else {
+		for _, p := range abs {
+			if err := w.walk(p); err != nil {
+				return nil, err
+			}
 		}
 	}
 	sort.Slice(w.found, func(i, j int) bool { return w.found[i].path < w.found[j].path })
 
 	project, sources := load(ctx, base, abs, w.found, opts.Workers)
+	project.Suppressions = collectSuppressions(project, sources)
 	findings, failed := check(project, opts.Rules)
-	return &Result{Base: base, Findings: findings, Files: len(sources), Sources: sources, Failed: failed}, nil
+	res := &Result{Base: base, Files: len(sources), Sources: sources, Failed: failed}
+	res.Findings, res.Suppressed = finish(opts, base, only, project, findings)
+	res.Only = sortedKeys(only)
+	return res, nil
 }
 
 // resolvePaths makes the paths absolute and picks the base: the working
@@ -119,7 +145,7 @@ func load(ctx context.Context, base string, roots []string, found []candidate, w
 ) (*rules.Project, map[string][]byte) {
 	sources := map[string][]byte{}
 	var unread []rules.Unread
-	var pyFiles, ngFiles []string
+	var pyFiles, ngFiles, pinFiles []string
 	for _, c := range found {
 		src, err := readFile(filepath.Join(base, filepath.FromSlash(c.path)))
 		if err != nil {
@@ -127,21 +153,25 @@ func load(ctx context.Context, base string, roots []string, found []candidate, w
 			continue
 		}
 		sources[c.path] = src
-		if c.kind == KindPython {
+		switch c.kind {
+		case KindPython:
 			pyFiles = append(pyFiles, c.path)
-		} else {
+		case KindPins:
+			pinFiles = append(pinFiles, c.path)
+		default:
 			ngFiles = append(ngFiles, c.path)
 		}
 	}
 
 	project := &rules.Project{Unread: unread}
+	project.Pins = parsePins(pinFiles, sources)
 	project.Python, project.PythonChecked = parsePython(ctx, pyFiles, sources, workers)
 	var rootRels []string
 	for _, r := range roots {
 		rel, _ := filepath.Rel(base, r)
 		rootRels = append(rootRels, filepath.ToSlash(rel))
 	}
-	project.Nginx = nginx.Load(nginx.Options{FS: os.DirFS(base), Roots: rootRels}, ngFiles)
+	project.Nginx = nginx.Load(nginx.Options{FS: newTreeFS(base, roots), Roots: rootRels}, ngFiles)
 	return project, sources
 }
 

@@ -50,6 +50,10 @@ func (fp *fingerprinter) lineHash(file string, line int) (string, bool) {
 	return hashes[line-1], true
 }
 
+// LineHashes returns the primaryLocationLineHash of every line of src, line
+// 1 first, as GitHub computes it. Baselines key findings by it.
+func LineHashes(src []byte) []string { return lineHashes(src) }
+
 // lineHashes returns the primaryLocationLineHash of every line of src,
 // line 1 first. An empty file has one line; a final newline starts one more.
 func lineHashes(src []byte) []string {

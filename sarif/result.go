@@ -10,7 +10,7 @@ import (
 )
 
 // addResult appends the result for f, a finding of r (rule number index).
-func addResult(run *sarif.Run, r *rules.Rule, index int, f rules.Finding, fp *fingerprinter) {
+func addResult(run *sarif.Run, r *rules.Rule, index int, f rules.Finding, fp *fingerprinter) *sarif.Result {
 	res := run.CreateResultForRule(r.ID).
 		WithRuleIndex(index).
 		WithLevel(effectiveSeverity(r, f).Level()).
@@ -27,6 +27,7 @@ func addResult(run *sarif.Run, r *rules.Rule, index int, f rules.Finding, fp *fi
 		// NOTE: AddPartialFingerprint panics on a new result (nil map).
 		res.WithPartialFingerprints(map[string]string{"primaryLocationLineHash": hash})
 	}
+	return res
 }
 
 // notification is the tool execution notification for f, a finding of an

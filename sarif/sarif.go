@@ -8,8 +8,10 @@
 // one location relative to %SRCROOT%, a full region (startLine, startColumn,
 // endLine, endColumn; columns in UTF-16 code units) and, when the file's
 // bytes are available, the primaryLocationLineHash GitHub would compute.
-// Findings of family FL0xx (files that could not be read or parsed) are also
-// listed as tool execution notifications of the run's single invocation.
+// Findings of family FL0xx (files that could not be read or parsed, nginx
+// includes that could not be followed) are also listed as tool execution
+// notifications of the run's single invocation; the findings about
+// suppression comments (FL005-FL007) are not.
 package sarif
 
 import (
@@ -50,6 +52,12 @@ type Log struct {
 	// Source returns the bytes of a file named by Finding.Pos.File, for
 	// fingerprints. It may be nil or return nil: no fingerprint then.
 	Source func(file string) []byte
+	// Suppressed are findings that inline suppressions hid. They are
+	// written as results with an inSource suppression (status accepted,
+	// the comment's reason as justification), in order with Findings.
+	// Leave them out of uploads to GitHub, which ignores suppressions and
+	// would open them as alerts.
+	Suppressed []rules.Suppressed
 }
 
 // Write writes log as pretty-printed SARIF 2.1.0 JSON ending in a newline.
@@ -91,14 +99,21 @@ func build(log Log) (*sarif.Report, error) {
 
 	inv := sarif.NewInvocation().WithExecutionSuccessful(true)
 	fp := newFingerprinter(log.Source)
-	for _, f := range log.Findings {
+	for _, e := range entries(log) {
+		f := e.Finding
 		i, ok := index[f.RuleID]
 		if !ok {
 			return nil, fmt.Errorf("finding at %s: rule %s is not in the rule list", f.Pos, f.RuleID)
 		}
 		r := log.Rules[i]
-		addResult(run, r, i, f, fp)
-		if r.Family() == "0" {
+		res := addResult(run, r, i, f, fp)
+		if e.suppressed {
+			res.AddSuppression(sarif.NewSuppression().
+				WithKind("inSource").WithStatus("accepted").WithJustification(e.Reason).
+				WithLocation(location(e.By)))
+			continue
+		}
+		if r.Family() == "0" && !rules.IsSuppressionRule(r.ID) {
 			inv.AddToolExecutionNotification(notification(r, i, f))
 		}
 	}
@@ -108,6 +123,30 @@ func build(log Log) (*sarif.Report, error) {
 	rep.Schema = schemaURI
 	rep.AddRun(run)
 	return rep, nil
+}
+
+// entry is a finding to write, suppressed or not.
+type entry struct {
+	rules.Suppressed
+	suppressed bool
+}
+
+// entries merges the suppressed findings into the findings, both sorted,
+// keeping the order of each.
+func entries(log Log) []entry {
+	out := make([]entry, 0, len(log.Findings)+len(log.Suppressed))
+	sup := log.Suppressed
+	for _, f := range log.Findings {
+		for len(sup) > 0 && rules.CompareFindings(sup[0].Finding, f) < 0 {
+			out = append(out, entry{Suppressed: sup[0], suppressed: true})
+			sup = sup[1:]
+		}
+		out = append(out, entry{Suppressed: rules.Suppressed{Finding: f}})
+	}
+	for _, s := range sup {
+		out = append(out, entry{Suppressed: s, suppressed: true})
+	}
+	return out
 }
 
 // newRun creates the run with its tool, column kind, category and base URI.

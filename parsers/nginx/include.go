@@ -33,12 +33,21 @@ func (r resolution) message(arg string) string {
 	}
 	msg := fmt.Sprintf("include %q matches no file in the scanned tree", arg)
 	switch {
-	case r.rel == "proxy_params":
+	case stockModelled(r.rel):
 		return msg + "; it is a stock file installed with nginx, not kept in the tree, so its usual Debian content is assumed"
 	case stockFiles[r.rel]:
 		return msg + "; it is a stock file installed with nginx, not kept in the tree, so its directives were not checked"
 	}
 	return msg + "; the directives it holds were not checked"
+}
+
+// dataMessage describes an unresolved include in the body of a map-like
+// block, which names a data file.
+func (r resolution) dataMessage(arg, block string) string {
+	if r.kind == IncludeOutside {
+		return fmt.Sprintf("include %q points outside the scanned tree and was not read", arg)
+	}
+	return fmt.Sprintf("include %q matches no file in the scanned tree; nginx cannot start without it, and the %s entries it holds were not read", arg, block)
 }
 
 // resolve finds the files an include argument names. A relative path is

@@ -171,7 +171,7 @@ func (l *loader) convert(e *expansion, p *parsed, ds crossplane.Directives, stac
 			out = append(out, l.include(e, d, stack)...)
 			continue
 		case cd.IsBlock() && dataBlocks[d.Name]:
-			d.Block = l.dataBlock(e, p, cd.Block, stack[len(stack)-1], via)
+			d.Block = l.dataBlock(e, p, cd, stack[len(stack)-1], via)
 		case cd.IsBlock():
 			d.Block = l.convert(e, p, cd.Block, stack, via)
 		}
@@ -185,14 +185,18 @@ func (l *loader) convert(e *expansion, p *parsed, ds crossplane.Directives, stac
 }
 
 // dataBlock converts the body of a map-like block as plain entries. Its
-// includes name data files: they are resolved only so that they are not
-// taken as configuration roots, and never parsed or reported.
-func (l *loader) dataBlock(e *expansion, p *parsed, ds crossplane.Directives, from string, via *Directive) []*Directive {
+// includes name data files: they are resolved so that they are not taken as
+// configuration roots, and reported when missing (nginx refuses to start
+// then), but never parsed.
+func (l *loader) dataBlock(e *expansion, p *parsed, block *crossplane.Directive, from string, via *Directive) []*Directive {
 	out := []*Directive{}
-	for _, cd := range ds {
+	for _, cd := range block.Block {
 		d := &Directive{Name: cd.Directive, Args: cd.Args, File: p.file.Path, Span: p.spans[cd], Via: via}
 		if d.Name == "include" && len(d.Args) > 0 {
 			res := l.resolve(d.Args[0], from, e.root)
+			if res.kind != 0 {
+				e.problems = append(e.problems, problemAt(res.kind, d, res.dataMessage(d.Args[0], block.Directive)))
+			}
 			for _, t := range res.paths {
 				e.reached[t] = true
 			}

@@ -119,18 +119,25 @@ server  @sites/app.conf:1:1-9
 func TestIncludeMissingAndOutside(t *testing.T) {
 	s := load(t, map[string]string{
 		"a/site.conf": "server {\n  include nowhere.conf;\n  include ../../x.conf;\n  include /etc/passwd;\n" +
-			"  include /etc/nginx/conf.d/*.conf;\n  include /etc/nginx/uwsgi_params;\n  include /etc/nginx/../passwd;\n}\n",
+			"  include /etc/nginx/conf.d/*.conf;\n  include /etc/nginx/uwsgi_params;\n  include /etc/nginx/../passwd;\n" +
+			"  include mime.types;\n}\n",
 	}, "a/site.conf")
 	check(t, "problems", problems(s), `
 2 a/site.conf:2:3-24 include "nowhere.conf" matches no file in the scanned tree; the directives it holds were not checked
 3 a/site.conf:3:3-24 include "../../x.conf" points outside the scanned tree and was not read
 3 a/site.conf:4:3-23 include "/etc/passwd" points outside the scanned tree and was not read
-2 a/site.conf:6:3-35 include "/etc/nginx/uwsgi_params" matches no file in the scanned tree; it is a stock file installed with nginx, not kept in the tree, so its directives were not checked
+2 a/site.conf:6:3-35 include "/etc/nginx/uwsgi_params" matches no file in the scanned tree; it is a stock file installed with nginx, not kept in the tree, so its usual Debian content is assumed
 3 a/site.conf:7:3-32 include "/etc/nginx/../passwd" points outside the scanned tree and was not read
+2 a/site.conf:8:3-22 include "mime.types" matches no file in the scanned tree; it is a stock file installed with nginx, not kept in the tree, so its directives were not checked
 `)
-	// Unresolved includes stay in the tree; the empty glob vanishes.
-	if got := strings.Count(outline(s.Configs[0].Directives), "include"); got != 5 {
+	// Unresolved includes stay in the tree, except the modelled stock
+	// uwsgi_params; the empty glob vanishes.
+	out := outline(s.Configs[0].Directives)
+	if got := strings.Count(out, "include"); got != 5 {
 		t.Errorf("%d include directives left, want 5", got)
+	}
+	if got := strings.Count(out, "uwsgi_param "); got != 14 {
+		t.Errorf("%d stock uwsgi_param directives, want 14:\n%s", got, out)
 	}
 }
 
@@ -235,12 +242,14 @@ server  @t.conf:1:1-9
 }
 
 func TestLuaBlock(t *testing.T) {
-	src := "server {\n  location / {\n    content_by_lua_block {\n      ngx.say(\"}\")\n    }\n  }\n  listen 80;\n}\n"
-	s := load(t, map[string]string{"lua.conf": src}, "lua.conf")
-	check(t, "problems", problems(s), "")
-	out := outline(s.Configs[0].Directives)
-	if !strings.Contains(out, "listen 80 @lua.conf:7:3-13") {
-		t.Errorf("directive after the lua block lost:\n%s", out)
+	for _, block := range []string{"content_by_lua_block", "precontent_by_lua_block"} {
+		src := "server {\n  location / {\n    " + block + " {\n      ngx.say(\"}\")\n    }\n  }\n  listen 80;\n}\n"
+		s := load(t, map[string]string{"lua.conf": src}, "lua.conf")
+		check(t, "problems", problems(s), "")
+		out := outline(s.Configs[0].Directives)
+		if !strings.Contains(out, "listen 80 @lua.conf:7:3-13") {
+			t.Errorf("%s: directive after the lua block lost:\n%s", block, out)
+		}
 	}
 }
 
@@ -250,7 +259,10 @@ func TestUnreadableRoot(t *testing.T) {
 }
 
 // FuzzLoad checks that no input makes the loader panic or hang, and that
-// every span stays on a line of its file.
+// every span stays on a line of its file. The input is loaded as a root, as
+// a file included by another root (so it may include itself), and as a
+// snippet reached through a glob include inside a server; it may include
+// any of those files, and the stock proxy_params.
 func FuzzLoad(f *testing.F) {
 	for _, seed := range []string{
 		"server { listen 80; location / { return 444; } }",
@@ -258,12 +270,19 @@ func FuzzLoad(f *testing.F) {
 		"map $a $b { include a.conf; \\x y; }",
 		"}", "server {", "\"unterminated", "location ${X} { proxy_pass http://$Y; }",
 		"content_by_lua_block { ngx.say('}') }", "a\r\nb;\rc;\n",
+		"include snip/*.conf;", "location / { include proxy_params; include /etc/nginx/b.conf; }",
+		"include ../a.conf; include /etc/passwd; include c.conf;",
 	} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		fsys := mapFS(map[string]string{"a.conf": src, "b.conf": "include a.conf;\n" + src})
-		s := Load(Options{FS: fsys, Roots: []string{"."}}, []string{"a.conf", "b.conf"})
+		fsys := mapFS(map[string]string{
+			"a.conf":      src,
+			"b.conf":      "include a.conf;\n" + src,
+			"c.conf":      "http { server { include snip/*.conf; } }\n",
+			"snip/s.conf": src,
+		})
+		s := Load(Options{FS: fsys, Roots: []string{"."}}, []string{"a.conf", "b.conf", "c.conf", "snip/s.conf"})
 		for _, c := range s.Configs {
 			checkSpans(t, s, c.Directives)
 		}

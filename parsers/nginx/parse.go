@@ -39,9 +39,7 @@ func parseFile(f *File) *parsed {
 		SingleFile:                true,
 		SkipDirectiveContextCheck: true,
 		SkipDirectiveArgsCheck:    true,
-		LexOptions: crossplane.LexOptions{
-			Lexers: []crossplane.RegisterLexer{(&crossplane.Lua{}).RegisterLexer()},
-		},
+		LexOptions:                crossplane.LexOptions{Lexers: luaLexers()},
 	}
 	p := &parsed{file: f, spans: map[*crossplane.Directive]source.Span{}}
 	payload, err := crossplane.Parse(f.Path, opts)
@@ -58,6 +56,18 @@ func parseFile(f *File) *parsed {
 	loc := newLocator(f.Lines)
 	walkTree(p.tree, func(d *crossplane.Directive) { p.spans[d] = loc.find(d.Line, d.Directive) })
 	return p
+}
+
+// luaLexers read the bodies of *_by_lua_block directives as Lua, whose
+// strings may hold braces (crossplane's lexer does not read Lua comments). crossplane's own list lacks the
+// newer directives of lua-nginx-module that its directive tables know.
+func luaLexers() []crossplane.RegisterLexer {
+	lua := &crossplane.Lua{}
+	return []crossplane.RegisterLexer{
+		lua.RegisterLexer(),
+		crossplane.LexWithLexer(lua, "precontent_by_lua_block",
+			"proxy_ssl_certificate_by_lua_block", "proxy_ssl_verify_by_lua_block"),
+	}
 }
 
 // walkTree visits directives in source order.

@@ -5,6 +5,7 @@
 package python
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 
@@ -34,6 +35,17 @@ type File struct {
 	Lines  *source.Lines
 	Root   *Node
 	Errors []SyntaxError
+	// Comments are the file's "#" comments in source order. They are never
+	// nodes of the tree: rules read code, and only the reader of
+	// "# flasklint:" suppressions reads comments.
+	Comments []Comment
+}
+
+// Comment is one "#" comment, from the '#' to the end of its line.
+type Comment struct {
+	Span      source.Span
+	StartByte int
+	Text      string
 }
 
 // SyntaxError is a place where the source is not valid Python.
@@ -67,13 +79,15 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*File, err
 
 // Check parses src only to find its syntax errors: the returned File has no
 // Root. It is for files that no rule needs to read, which must still not be
-// taken for valid when they are not.
+// taken for valid when they are not. Its Comments are collected only when
+// the source mentions "flasklint", the one thing read from such a file's
+// comments.
 func (p *Parser) Check(ctx context.Context, path string, src []byte) (*File, error) {
 	return p.parse(ctx, path, src, false)
 }
 
 func (p *Parser) parse(ctx context.Context, path string, src []byte, keep bool) (*File, error) {
-	tree, err := p.p.ParseCtx(ctx, nil, src)
+	tree, err := p.p.ParseCtx(ctx, nil, universalNewlines(src))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -81,8 +95,12 @@ func (p *Parser) parse(ctx context.Context, path string, src []byte, keep bool) 
 
 	f := &File{Path: path, Src: src, Lines: source.NewLines(src)}
 	root := tree.RootNode()
-	if keep {
-		f.Root = p.cv.convert(root)
+	// OPT: a checked file's tree is only walked for suppression comments.
+	if keep || bytes.Contains(src, []byte("flasklint")) {
+		converted := p.cv.convert(root, f)
+		if keep {
+			f.Root = converted
+		}
 	}
 	if root.HasError() {
 		f.Errors = collectErrors(f, root)
@@ -98,15 +116,15 @@ type converter struct {
 }
 
 // convert walks the whole tree with one cursor, which also gives each
-// child's field name.
-func (cv *converter) convert(n *sitter.Node) *Node {
+// child's field name. The comments it meets go to f.Comments.
+func (cv *converter) convert(n *sitter.Node, f *File) *Node {
 	c := sitter.NewTreeCursor(n)
 	defer c.Close()
 	root := cv.newNode(c.CurrentNode(), nil, "")
 	cur := root
 	for {
 		if c.GoToFirstChild() {
-			cur = cv.addChild(c, cur)
+			cur = cv.addChild(c, cur, f)
 			continue
 		}
 		for !c.GoToNextSibling() {
@@ -115,13 +133,14 @@ func (cv *converter) convert(n *sitter.Node) *Node {
 			}
 			cur = cur.Parent
 		}
-		cur = cv.addChild(c, cur.Parent)
+		cur = cv.addChild(c, cur.Parent, f)
 	}
 }
 
 // addChild appends the cursor's node to parent and returns it. Comments are
-// kept out of the tree (their node is still returned so the walk goes on).
-func (cv *converter) addChild(c *sitter.TreeCursor, parent *Node) *Node {
+// kept out of the tree and listed in f.Comments instead (their node is still
+// returned so the walk goes on).
+func (cv *converter) addChild(c *sitter.TreeCursor, parent *Node, f *File) *Node {
 	field := c.CurrentFieldName()
 	if field != "" {
 		if interned, ok := cv.fields[field]; ok {
@@ -131,9 +150,15 @@ func (cv *converter) addChild(c *sitter.TreeCursor, parent *Node) *Node {
 		}
 	}
 	n := cv.newNode(c.CurrentNode(), parent, field)
-	if n.Type != "comment" {
-		parent.Children = append(parent.Children, n)
+	if n.Type == "comment" {
+		f.Comments = append(f.Comments, Comment{
+			Span:      f.Lines.Span(n.StartByte, n.EndByte),
+			StartByte: n.StartByte,
+			Text:      string(f.Src[n.StartByte:n.EndByte]),
+		})
+		return n
 	}
+	parent.Children = append(parent.Children, n)
 	return n
 }
 
@@ -164,15 +189,48 @@ func collectErrors(f *File, root *sitter.Node) []SyntaxError {
 				Span:    f.Lines.Span(int(n.StartByte()), int(n.EndByte())),
 				Message: fmt.Sprintf("expected %q", n.Type()),
 			})
-		case n.IsError():
+		case n.IsError() && !hasNestedError(n):
+			// An error node can span many valid lines before the token that
+			// broke the parse; point at its last line's start, not at 1:1.
+			start := int(n.StartByte())
+			if line, _ := f.Lines.Position(int(n.EndByte())); line > 1 {
+				start = max(start, f.Lines.LineStart(line))
+			}
 			errs = append(errs, SyntaxError{
-				Span:    f.Lines.Span(int(n.StartByte()), int(n.EndByte())),
+				Span:    f.Lines.Span(start, int(n.EndByte())),
 				Message: "invalid syntax",
 			})
 		}
 		return nil
 	})
 	return errs
+}
+
+// hasNestedError tells whether an error node holds a smaller one, which
+// places the problem more precisely.
+func hasNestedError(n *sitter.Node) bool {
+	for i := 0; i < int(n.ChildCount()); i++ {
+		if c := n.Child(i); c != nil && (c.IsError() || c.IsMissing() || c.HasError()) {
+			return true
+		}
+	}
+	return false
+}
+
+// universalNewlines turns each lone CR into LF, as Python reads source
+// files. The length and every byte offset stay the same.
+func universalNewlines(src []byte) []byte {
+	i := bytes.IndexByte(src, '\r')
+	if i < 0 {
+		return src
+	}
+	out := bytes.Clone(src)
+	for ; i < len(out); i++ {
+		if out[i] == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+			out[i] = '\n'
+		}
+	}
+	return out
 }
 
 // Text is the source text of n.

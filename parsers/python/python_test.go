@@ -2,6 +2,7 @@ package python
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -90,5 +91,24 @@ func TestImports(t *testing.T) {
 	want := []string{"os", "a.b", ".config", ".config.Prod", ".config.Dev", "pkg"}
 	if got := f.Imports(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Imports = %q, want %q", got, want)
+	}
+}
+
+// Comments are listed beside the tree, in source order, with their
+// positions; strings that look like comments are not.
+func TestComments(t *testing.T) {
+	f := parse(t, "# first\nx = '# not one'  # second\n\ndef f():\n    # third\n    pass\n")
+	var got []string
+	for _, c := range f.Comments {
+		got = append(got, fmt.Sprintf("%d:%d %s", c.Span.StartLine, c.Span.StartCol, c.Text))
+	}
+	want := []string{"1:1 # first", "2:18 # second", "5:5 # third"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("comments = %q, want %q", got, want)
+	}
+	for _, c := range f.Comments {
+		if string(f.Src[c.StartByte:c.StartByte+len(c.Text)]) != c.Text {
+			t.Errorf("StartByte %d does not point at %q", c.StartByte, c.Text)
+		}
 	}
 }

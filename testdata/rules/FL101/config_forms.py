@@ -3,20 +3,20 @@ import os
 from flask import Flask
 
 attr_app = Flask(__name__)
-attr_app.debug = True
+attr_app.debug = True  # want "FL102 .*attr_app.debug = True turns debug mode on for attr_app; attr_app.run\\(\\) at line 28 starts the werkzeug debugger with it"
 
 update_app = Flask(__name__)
-update_app.config.update(DEBUG=True)
+update_app.config.update(DEBUG=True)  # want "FL102 .*DEBUG=True in update_app.config.update\\(...\\) turns debug mode on"
 
 mapping_app = Flask(__name__)
-mapping_app.config.from_mapping({"DEBUG": "yes"})
+mapping_app.config.from_mapping({"DEBUG": "yes"})  # want "FL102 .*DEBUG=\"yes\" in mapping_app.config.from_mapping"
 
 late_app = Flask(__name__)
 late_app.run()
-late_app.config["DEBUG"] = True
+late_app.config["DEBUG"] = True  # want "FL102 .*no app.run\\(\\) uses it" level=note
 
 opaque_app = Flask(__name__)
-opaque_app.config["DEBUG"] = True
+opaque_app.config["DEBUG"] = True  # want "FL102 .*\\(unless opaque_app.config.from_envvar at line 20 replaces it\\)$" level=note
 opaque_app.config.from_envvar("APP_SETTINGS")
 
 branch_app = Flask(__name__)
@@ -37,7 +37,7 @@ helper_app = Flask(__name__)
 
 
 def enable_debug():
-    helper_app.debug = True
+    helper_app.debug = True  # want "FL102 .*helper_app.debug = True" level=note
 
 
 def serve_helper():

@@ -4,7 +4,7 @@ from flask import Flask
 
 
 class BaseConfig:
-    DEBUG = True
+    DEBUG = True  # want "FL102 .*DEBUG = True, loaded by from_object\\(DevelopmentConfig\\) at line 22, turns debug mode on for dev; dev.run\\(\\) at line 35 starts"
     SECRET_KEY = os.environ.get("SECRET_KEY")
 
 

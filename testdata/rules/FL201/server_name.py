@@ -1,10 +1,10 @@
 from flask import Flask
 
 app = Flask(__name__)
-app.config["SERVER_NAME"] = "0.0.0.0:5000"
+app.config["SERVER_NAME"] = "0.0.0.0:5000"  # want "FL203 .*SERVER_NAME=\"0.0.0.0:5000\" names the all-interfaces address \"0.0.0.0\": app.run\\(\\) at line 11 binds it"
 
 other = Flask(__name__)
-other.config["SERVER_NAME"] = "api.example.test:5000"
+other.config["SERVER_NAME"] = "api.example.test:5000"  # want "FL505"
 
 
 def main():

@@ -1,0 +1,52 @@
+package runner
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// errOutside is the error for a path whose real location is outside the
+// scanned tree.
+var errOutside = errors.New("the path leads outside the scanned tree")
+
+// treeFS is the scan base as an fs.FS that never leaves the scanned roots:
+// a path whose real location, after every symlink, lies outside all roots
+// cannot be opened. nginx includes are read through it.
+type treeFS struct {
+	base  string
+	roots []string // real absolute directories
+}
+
+func newTreeFS(base string, roots []string) treeFS {
+	t := treeFS{base: base}
+	for _, r := range roots {
+		real, err := filepath.EvalSymlinks(r)
+		if err != nil {
+			continue
+		}
+		if info, err := os.Stat(real); err == nil && !info.IsDir() {
+			real = filepath.Dir(real)
+		}
+		t.roots = append(t.roots, real)
+	}
+	return t
+}
+
+// Open opens a slash path relative to the base.
+func (t treeFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	real, err := filepath.EvalSymlinks(filepath.Join(t.base, filepath.FromSlash(name)))
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	for _, r := range t.roots {
+		if within(real, r) {
+			return os.Open(real)
+		}
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: errOutside}
+}

@@ -1,0 +1,50 @@
+package runner
+
+import (
+	"context"
+	"slices"
+	"sort"
+	"testing"
+)
+
+// TestPythonSelection: files a rule may read get a full tree, and so do the
+// modules they import and the scripts that import an app without ever
+// naming Flask; unrelated files are only checked for syntax errors.
+func TestPythonSelection(t *testing.T) {
+	sources := map[string][]byte{
+		"myapp/__init__.py": []byte("from flask import Flask\nfrom .config import Config\n\ndef create_app():\n    return Flask(__name__)\n"),
+		"myapp/config.py":   []byte("from .base import Base\nclass Config(Base):\n    DEBUG = True\n"),
+		"myapp/base.py":     []byte("class Base:\n    TESTING = False\n"),
+		"run.py":            []byte("from myapp import create_app\napp = create_app()\napp.run(debug=True)\n"),
+		"manage.py":         []byte("import run\n"),
+		"tools/report.py":   []byte("import csv\nprint('report')\n"),
+		"tools/broken.py":   []byte("def f(:\n"),
+	}
+	var paths []string
+	for p := range sources {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	full, checked := parsePython(context.Background(), paths, sources, 2)
+
+	var got, only []string
+	for _, f := range full {
+		got = append(got, f.Path)
+		if f.Root == nil {
+			t.Errorf("%s: full parse without a tree", f.Path)
+		}
+	}
+	want := []string{"manage.py", "myapp/__init__.py", "myapp/base.py", "myapp/config.py", "run.py"}
+	if !slices.Equal(got, want) {
+		t.Errorf("full trees for %v, want %v", got, want)
+	}
+	for _, f := range checked {
+		only = append(only, f.Path)
+		if f.Path == "tools/broken.py" && len(f.Errors) == 0 {
+			t.Error("syntax error of an unread file was lost")
+		}
+	}
+	if !slices.Equal(only, []string{"tools/broken.py", "tools/report.py"}) {
+		t.Errorf("checked only %v", only)
+	}
+}

@@ -1,0 +1,10 @@
+from flask import Flask
+
+app = Flask(__name__)
+
+
+def broken(:
+    pass
+
+
+app.run(debug=True)
