@@ -12,10 +12,14 @@ import (
 
 // project writes a tree with a .git directory, so that neither the
 // configuration search nor a partial run leaves it.
+// project writes a repository and works in it, as its user does: text
+// output names files relative to the working directory.
 func project(t *testing.T, files map[string]string) string {
 	t.Helper()
 	files[".git/HEAD"] = "ref: refs/heads/main\n"
-	return writeTree(t, files)
+	dir := writeTree(t, files)
+	t.Chdir(dir)
+	return dir
 }
 
 // bindApp has one FL201 (high) and nothing else.

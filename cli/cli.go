@@ -71,6 +71,8 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer, code *int) *cobra.Comman
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	// --version without the -v shorthand: under check, -v is --verbose.
+	root.Flags().Bool("version", false, "print flasklint's version")
 	root.AddCommand(newCheck(stdout, stderr, code), newRule(stdout), newRules(stdout), newVersion(stdout))
 	return root
 }
@@ -259,11 +261,11 @@ func formatter(f checkFlags) (writeFunc, error) {
 	}
 	switch f.format {
 	case "text":
-		return func(w io.Writer, r *runner.Result) error { return output.Text(w, r.Findings, rules.ByID) }, nil
+		return func(w io.Writer, r *runner.Result) error { return output.Text(w, r.Displayed(), rules.ByID) }, nil
 	case "json":
 		return func(w io.Writer, r *runner.Result) error { return output.JSON(w, r.Findings, rules.ByID) }, nil
 	case "github":
-		return func(w io.Writer, r *runner.Result) error { return output.GitHub(w, r.Findings, rules.ByID) }, nil
+		return func(w io.Writer, r *runner.Result) error { return output.GitHub(w, r.Displayed(), rules.ByID) }, nil
 	case "sarif":
 		return func(w io.Writer, r *runner.Result) error {
 			log := sarif.Log{
@@ -292,14 +294,15 @@ func fileURI(dir string) string {
 func summary(r *runner.Result, s *settings, inBaseline int) string {
 	var b strings.Builder
 	if len(r.Findings) == 0 {
-		fmt.Fprintf(&b, "flasklint: no findings in %d files", r.Files)
+		fmt.Fprintf(&b, "flasklint: no findings in %s", count(r.Files, "file"))
 	} else {
 		levels := map[string]int{}
 		for _, f := range r.Findings {
 			levels[f.Level()]++
 		}
-		fmt.Fprintf(&b, "flasklint: %d findings (%d errors, %d warnings, %d notes) in %d files",
-			len(r.Findings), levels["error"], levels["warning"], levels["note"], r.Files)
+		fmt.Fprintf(&b, "flasklint: %s (%s, %s, %s) in %s", count(len(r.Findings), "finding"),
+			count(levels["error"], "error"), count(levels["warning"], "warning"), count(levels["note"], "note"),
+			count(r.Files, "file"))
 	}
 	if r.Only != nil {
 		fmt.Fprintf(&b, ", reported for the %d named", len(r.Only))
@@ -320,4 +323,12 @@ func summary(r *runner.Result, s *settings, inBaseline int) string {
 		fmt.Fprintf(&b, "; %d at or above fail-on %s", n, s.failOn)
 	}
 	return b.String()
+}
+
+// count says "1 file" or "3 files".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

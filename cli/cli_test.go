@@ -86,7 +86,7 @@ func TestOutputFileAndSummary(t *testing.T) {
 	if err != nil || !strings.Contains(string(data), "app.py:3:") {
 		t.Errorf("output file: %q, %v", data, err)
 	}
-	if !strings.Contains(stderr, "in 1 files") {
+	if !strings.Contains(stderr, "in 1 file") || strings.Contains(stderr, "1 files") {
 		t.Errorf("summary should count the files read: %q", stderr)
 	}
 }
@@ -150,5 +150,24 @@ func TestDeterministic(t *testing.T) {
 		if again != first {
 			t.Fatalf("output with %s workers differs from one worker", workers)
 		}
+	}
+}
+
+// TestPathsFromTheWorkingDirectory: text and annotations name files as the
+// user at the working directory does; SARIF stays relative to the base.
+func TestPathsFromTheWorkingDirectory(t *testing.T) {
+	dir := writeTree(t, map[string]string{"app.py": debugApp, "sub/keep.txt": ""})
+	t.Chdir(filepath.Join(dir, "sub"))
+	out, _, _ := run("check", "..")
+	if !strings.HasPrefix(out, "../app.py:3:") {
+		t.Errorf("text should name ../app.py:\n%s", out)
+	}
+	out, _, _ = run("check", "--output-format", "github", "..")
+	if !strings.Contains(out, "file=../app.py,") {
+		t.Errorf("annotations should name ../app.py:\n%s", out)
+	}
+	out, _, _ = run("check", "--output-format", "sarif", "..")
+	if !strings.Contains(out, `"uri": "app.py"`) {
+		t.Errorf("SARIF should stay base-relative:\n%s", out)
 	}
 }

@@ -54,7 +54,7 @@ func TestREADMERuleTable(t *testing.T) {
 // TestRulesDoc checks that docs/rules.md is generated from the registry.
 func TestRulesDoc(t *testing.T) {
 	path := filepath.Join(testenv.ModuleRoot(t), "docs", "rules.md")
-	want := cli.RulesDoc()
+	want := cli.RulesDoc(filepath.Join(testenv.ModuleRoot(t), "testdata", "rules"))
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)

@@ -34,7 +34,7 @@ func TestE2E(t *testing.T) {
 		dir := filepath.Join(root, s.Name())
 		for format, golden := range formats {
 			t.Run(s.Name()+"/"+format, func(t *testing.T) {
-				got, code := runCheck(t, "--output-format", format, filepath.Join(dir, "project"))
+				got, code := runCheckIn(t, filepath.Join(dir, "project"), "--output-format", format)
 				if code != cli.ExitFindings {
 					t.Errorf("exit code %d, want %d", code, cli.ExitFindings)
 				}
@@ -90,6 +90,13 @@ func runCheck(t *testing.T, args ...string) ([]byte, int) {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	return stdout.Bytes(), code
+}
+
+// runCheckIn runs "check ." in dir, as a user in the project folder does.
+func runCheckIn(t *testing.T, dir string, args ...string) ([]byte, int) {
+	t.Helper()
+	t.Chdir(dir)
+	return runCheck(t, append(args, ".")...)
 }
 
 func compareGolden(t *testing.T, golden string, got []byte, isSARIF bool) {

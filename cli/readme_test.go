@@ -42,7 +42,7 @@ func TestREADMEExample(t *testing.T) {
 		return "<!-- file:" + m[1] + " -->\n```" + m[2] + "\n" + string(content) + "```\n"
 	})
 
-	out, _ := runCheck(t, project)
+	out, _ := runCheckIn(t, project)
 	const start, end = "<!-- example-output:start -->\n```text\n", "```\n<!-- example-output:end -->"
 	if between(t, doc, start, end) != string(out) {
 		mismatch = append(mismatch, "the example output")

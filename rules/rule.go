@@ -116,11 +116,18 @@ func (r *Rule) HelpURI() string {
 }
 
 // Markdown renders the rule's documentation.
-func (r *Rule) Markdown() string {
+func (r *Rule) Markdown() string { return r.MarkdownWithExample("") }
+
+// MarkdownWithExample renders the documentation with an example (markdown)
+// between the why and the fix.
+func (r *Rule) MarkdownWithExample(example string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s %s\n\n%s (severity %s)\n\n", r.ID, r.Name, r.Title, r.Severity)
-	fmt.Fprintf(&b, "### Why\n\n%s\n\n### How to fix\n\n%s\n",
-		strings.TrimSpace(r.Doc.Why), strings.TrimSpace(r.Doc.Fix))
+	fmt.Fprintf(&b, "### Why\n\n%s\n\n", strings.TrimSpace(r.Doc.Why))
+	if example != "" {
+		fmt.Fprintf(&b, "### Example\n\n%s\n\n", strings.TrimSpace(example))
+	}
+	fmt.Fprintf(&b, "### How to fix\n\n%s\n", strings.TrimSpace(r.Doc.Fix))
 	if r.Doc.Limitations != "" {
 		fmt.Fprintf(&b, "\n### Known limitations\n\n%s\n", strings.TrimSpace(r.Doc.Limitations))
 	}

@@ -61,6 +61,12 @@ type walker struct {
 	seen     map[string]bool
 	patterns []gitignore.Pattern
 	exclude  func(abs string) bool // the configured excludes, or nil
+
+	// gitTop is where .gitignore paths start: the repository's top level
+	// above the base, or the base. loaded lists the directories whose
+	// .gitignore has been read.
+	gitTop string
+	loaded map[string]bool
 }
 
 // walk adds the files below (or at) the absolute path p.
@@ -82,7 +88,7 @@ func (w *walker) walk(p string) error {
 		}
 		return nil
 	}
-	w.loadIgnores(p, rel)
+	w.loadAncestorIgnores(p)
 	return filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
 		if err != nil {
 			w.log("skipped %s: %v", w.rel(fp), err)
@@ -93,12 +99,10 @@ func (w *walker) walk(p string) error {
 			if fp != p && w.skipDir(fp, r, d.Name()) {
 				return filepath.SkipDir
 			}
-			if fp != p {
-				w.loadIgnores(fp, r)
-			}
+			w.loadIgnores(fp)
 			return nil
 		}
-		if !d.Type().IsRegular() || w.ignored(r, false) || w.excluded(fp) {
+		if !d.Type().IsRegular() || w.ignored(fp, false) || w.excluded(fp) {
 			return nil
 		}
 		if kind := w.classify(r, fp, false); kind != 0 {
@@ -132,7 +136,7 @@ func (w *walker) skipDir(abs, rel, name string) bool {
 		w.log("skipped %s: a virtualenv", rel)
 		return true
 	}
-	if w.ignored(rel, true) {
+	if w.ignored(abs, true) {
 		w.log("skipped %s: ignored by .gitignore", rel)
 		return true
 	}
@@ -145,16 +149,50 @@ func (w *walker) skipDir(abs, rel, name string) bool {
 
 func (w *walker) excluded(abs string) bool { return w.exclude != nil && w.exclude(abs) }
 
+// loadAncestorIgnores reads the .gitignore files from the repository's top
+// level down to dir, so that scanning a subdirectory ignores what git does.
+func (w *walker) loadAncestorIgnores(dir string) {
+	if w.gitTop == "" {
+		w.gitTop = gitTopLevel(w.base)
+	}
+	var chain []string
+	for d := dir; within(d, w.gitTop); d = filepath.Dir(d) {
+		chain = append(chain, d)
+		if d == w.gitTop {
+			break
+		}
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		w.loadIgnores(chain[i])
+	}
+}
+
+// gitTopLevel is the nearest directory at or above dir holding .git, or dir.
+func gitTopLevel(dir string) string {
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return dir
+		}
+	}
+}
+
 // loadIgnores reads the .gitignore of a directory; its patterns apply below it.
-func (w *walker) loadIgnores(abs, rel string) {
+func (w *walker) loadIgnores(abs string) {
+	if w.loaded == nil {
+		w.loaded = map[string]bool{}
+	}
+	if w.loaded[abs] || !within(abs, w.gitTop) {
+		return
+	}
+	w.loaded[abs] = true
 	data, err := os.ReadFile(filepath.Join(abs, ".gitignore"))
 	if err != nil {
 		return
 	}
-	var domain []string
-	if rel != "." {
-		domain = strings.Split(rel, "/")
-	}
+	domain := w.gitParts(abs)
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		line := sc.Text()
@@ -165,11 +203,21 @@ func (w *walker) loadIgnores(abs, rel string) {
 	}
 }
 
-func (w *walker) ignored(rel string, isDir bool) bool {
-	if len(w.patterns) == 0 || rel == "." {
+// gitParts is the path of abs below the repository's top level, in parts.
+func (w *walker) gitParts(abs string) []string {
+	rel, err := filepath.Rel(w.gitTop, abs)
+	if err != nil || rel == "." {
+		return nil
+	}
+	return strings.Split(filepath.ToSlash(rel), "/")
+}
+
+func (w *walker) ignored(abs string, isDir bool) bool {
+	parts := w.gitParts(abs)
+	if len(w.patterns) == 0 || len(parts) == 0 {
 		return false
 	}
-	return gitignore.NewMatcher(w.patterns).Match(strings.Split(rel, "/"), isDir)
+	return gitignore.NewMatcher(w.patterns).Match(parts, isDir)
 }
 
 // classify decides what a file is read as, or 0 to leave it alone.

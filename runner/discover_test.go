@@ -121,3 +121,36 @@ func TestBase(t *testing.T) {
 		}
 	}
 }
+
+// TestParentGitignore: scanning a subdirectory still applies the .gitignore
+// files above it, up to the repository's top level.
+func TestParentGitignore(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		".git/HEAD":      "ref: refs/heads/main\n",
+		".gitignore":     "drop.py\n",
+		"sub/drop.py":    "x = 1\n",
+		"sub/keep.py":    "x = 1\n",
+		"sub/.gitignore": "!drop.py\nlocal/\n",
+		"sub/local/a.py": "x = 1\n",
+		"other/drop.py":  "x = 1\n",
+	})
+	w := &walker{base: filepath.Join(dir, "sub"), log: func(string, ...any) {}, seen: map[string]bool{}}
+	if err := w.walk(filepath.Join(dir, "sub")); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range w.found {
+		got = append(got, c.path)
+	}
+	// sub/.gitignore re-includes drop.py below it; local/ stays out.
+	if want := []string{"drop.py", "keep.py"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("found %v, want %v", got, want)
+	}
+	w = &walker{base: dir, log: func(string, ...any) {}, seen: map[string]bool{}}
+	if err := w.walk(filepath.Join(dir, "other")); err != nil {
+		t.Fatal(err)
+	}
+	if len(w.found) != 0 {
+		t.Errorf("other/drop.py is ignored by the top .gitignore, found %v", w.found)
+	}
+}

@@ -40,6 +40,7 @@ type Options struct {
 // Result is what a run found.
 type Result struct {
 	Base     string          // absolute directory that finding paths are relative to
+	Dir      string          // the working directory, for paths shown to people
 	Findings []rules.Finding // sorted by file, line, column, rule, message
 	Files    int             // files read and analysed
 	Sources  map[string][]byte
@@ -89,7 +90,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	project, sources := load(ctx, base, abs, w.found, opts.Workers)
 	project.Suppressions = collectSuppressions(project, sources)
 	findings, failed := check(project, opts.Rules)
-	res := &Result{Base: base, Files: len(sources), Sources: sources, Failed: failed}
+	res := &Result{Base: base, Dir: workingDir(opts), Files: len(sources), Sources: sources, Failed: failed}
 	res.Findings, res.Suppressed = finish(opts, base, only, project, findings)
 	res.Only = sortedKeys(only)
 	return res, nil
@@ -212,4 +213,43 @@ func runRule(r *rules.Rule, pass *rules.Pass) (err error) {
 		}
 	}()
 	return r.Check(pass)
+}
+
+func workingDir(opts Options) string {
+	if opts.Dir != "" {
+		return opts.Dir
+	}
+	dir, _ := os.Getwd()
+	return dir
+}
+
+// Display is the path of a file as a person at the working directory names
+// it: relative to that directory (with "../" where needed), so that editors
+// and terminals open it. Machine formats keep the base-relative path.
+func (r *Result) Display(file string) string {
+	abs := filepath.Join(r.Base, filepath.FromSlash(file))
+	if r.Dir == "" || r.Dir == r.Base {
+		return file
+	}
+	rel, err := filepath.Rel(r.Dir, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// Displayed returns the findings with every path as Display shows it.
+func (r *Result) Displayed() []rules.Finding {
+	out := make([]rules.Finding, len(r.Findings))
+	for i, f := range r.Findings {
+		f.Pos.File = r.Display(f.Pos.File)
+		related := make([]rules.Related, len(f.Related))
+		for j, rel := range f.Related {
+			rel.Pos.File = r.Display(rel.Pos.File)
+			related[j] = rel
+		}
+		f.Related = related
+		out[i] = f
+	}
+	return out
 }
