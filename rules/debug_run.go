@@ -44,8 +44,14 @@ func checkDebugRun(p *Pass) error {
 	m := p.Project.AppModel()
 	for _, run := range m.Runs {
 		dbg, on := m.DebugOf(run)
-		if !on || run.Simple {
+		if run.Simple {
 			continue // run_simple(use_debugger=True) is FL103's
+		}
+		if !on {
+			if f, ok := rawEnvDebug(m, run); ok {
+				p.Report(f)
+			}
+			continue
 		}
 		f := debugRunFinding(m, run, dbg)
 		if _, host, ok := m.HostOf(run); ok && loopbackHost(host) {
@@ -115,4 +121,26 @@ func rebindingNote(p *Pass, m *AppModel, run *RunCall) string {
 		}
 	}
 	return ""
+}
+
+// rawEnvDebug finds debug=os.environ.get("K") with no default: off while K
+// is unset, but bool() of the raw string turns DEBUG=false and DEBUG=0 on.
+func rawEnvDebug(m *AppModel, run *RunCall) (Finding, bool) {
+	if run.Debug == nil {
+		return Finding{}, false
+	}
+	f := run.File
+	v := m.Resolver.Resolve(f, run.Debug)
+	if v.Kind != NoneVal || v.Override == "" {
+		return Finding{}, false
+	}
+	msg := fmt.Sprintf("debug=%s passes the raw environment string to %s: %s=false or %s=0 turn the "+
+		"werkzeug debugger on, since bool() of any non-empty string is True; parse it, e.g. == \"1\"",
+		shortText(f, run.Debug), run.Via, v.Override, v.Override)
+	sev := Medium
+	if run.MainGuard {
+		sev = Low // TODO(#5): raise when a launch file runs the module.
+		msg += mainGuardNote
+	}
+	return Finding{Severity: sev, Pos: nodePos(f, run.Call), Message: msg}, true
 }

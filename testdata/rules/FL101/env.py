@@ -17,7 +17,7 @@ def raw_inline():
 
 
 def no_default():
-    app.run(debug=os.environ.get("DEBUG"))
+    app.run(debug=os.environ.get("DEBUG"))  # want "FL101 .*passes the raw environment string to app.run: DEBUG=false or DEBUG=0 turn" level=warning
 
 
 def parsed():
