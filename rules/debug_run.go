@@ -23,7 +23,8 @@ var DebugRun = &Rule{
 			"`from_mapping`, `from_object`, `from_pyfile`, argparse defaults and environment reads. " +
 			"`Flask.run` passes `debug` through " +
 			"`bool()`, so `debug=os.environ.get(\"DEBUG\", \"False\")` is on: the string `\"False\"` " +
-			"is not empty.\n\n" +
+			"is not empty. Without a default, `debug=os.environ.get(\"DEBUG\")` is off until DEBUG is " +
+			"set, and then `DEBUG=false` turns it on: that is reported as a warning.\n\n" +
 			"The finding is critical when the same call also binds a non-loopback address, and a " +
 			"note when the call only runs under `if __name__ == \"__main__\":` and no launch file " +
 			"is known to run the module.",
