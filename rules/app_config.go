@@ -149,7 +149,7 @@ func (m *AppModel) configAssignment(f *python.File, n *python.Node) {
 			app = m.appAt(f, left.Child("object"))
 		}
 	}
-	if app == nil {
+	if app == nil || testOverride(f, app) {
 		return
 	}
 	ev := &ConfigEvent{Key: key, Opaque: key == "", File: f, Node: n, Via: f.Text(left),
@@ -175,7 +175,7 @@ func (m *AppModel) configCall(f *python.File, n *python.Node) {
 		return
 	}
 	app := m.appAt(f, cfg.Child("object"))
-	if app == nil {
+	if app == nil || testOverride(f, app) {
 		return
 	}
 	base := ConfigEvent{File: f, Node: n, Conditional: conditionalStatement(f, n)}
@@ -378,4 +378,11 @@ func conditionalStatement(f *python.File, n *python.Node) bool {
 		}
 	}
 	return false
+}
+
+// testOverride tells whether f is test, example or documentation code that
+// reconfigures an app defined in application code, as a conftest.py does:
+// what a test sets does not change how the deployed app runs.
+func testOverride(f *python.File, app *App) bool {
+	return app.File != nil && NonProductionKind(f.Path) != "" && NonProductionKind(app.File.Path) == ""
 }

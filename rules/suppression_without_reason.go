@@ -30,7 +30,7 @@ var SuppressionWithoutReason = &Rule{
 			ids := strings.Join(s.IDs, ",")
 			p.Report(Finding{Pos: s.Pos, Message: fmt.Sprintf(
 				"suppression of %s gives no reason, so it does not apply; write why after the bracket, "+
-					"as in \"# flasklint: ignore[%s] container-only bind\"", ids, ids)})
+					"as in \"# flasklint: ignore[%s] <why this is safe here>\"", ids, ids)})
 		}
 		return nil
 	},

@@ -15,6 +15,10 @@ import (
 // maxIncludeDepth stops runaway include chains that are not cycles.
 const maxIncludeDepth = 32
 
+// maxExpansions bounds how many includes one root expands: files that
+// include the next one twice would otherwise grow exponentially.
+const maxExpansions = 2000
+
 // dataBlocks are the blocks whose bodies are key/value data, not
 // directives; an include inside them names a data file.
 var dataBlocks = map[string]bool{
@@ -35,6 +39,7 @@ type expansion struct {
 	dirs     []*Directive
 	reached  map[string]bool // files it includes, directly or not
 	problems []Problem
+	expanded int // includes expanded so far
 }
 
 // Load reads the given nginx files. Files included by another file in the
@@ -237,6 +242,13 @@ func (l *loader) includeFile(e *expansion, d *Directive, target string, stack []
 			e.problems = append(e.problems, problemAt(SyntaxError, d, msg))
 			return nil
 		}
+	}
+	if e.expanded++; e.expanded > maxExpansions {
+		if e.expanded == maxExpansions+1 {
+			msg := fmt.Sprintf("includes expand into more than %d files; the rest was not read", maxExpansions)
+			e.problems = append(e.problems, problemAt(SyntaxError, d, msg))
+		}
+		return nil
 	}
 	if len(stack) >= maxIncludeDepth {
 		e.problems = append(e.problems, problemAt(SyntaxError, d, "includes nest too deeply; the rest was not read"))

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func mapFS(files map[string]string) fstest.MapFS {
@@ -296,5 +297,30 @@ func checkSpans(t *testing.T, s *Set, ds []*Directive) {
 			t.Fatalf("bad span %+v for %s in %s", d.Span, d.Name, d.File)
 		}
 		checkSpans(t, s, d.Block)
+	}
+}
+
+// TestIncludeFanOutIsBounded: files that each include the next one twice
+// would expand 2^n times; the loader stops and says so.
+func TestIncludeFanOutIsBounded(t *testing.T) {
+	fsys := fstest.MapFS{"nginx.conf": {Data: []byte("http {\n    server {\n        include f0.conf;\n    }\n}\n")}}
+	for i := range 30 {
+		next := fmt.Sprintf("include f%d.conf;\ninclude f%d.conf;\n", i+1, i+1)
+		fsys[fmt.Sprintf("f%d.conf", i)] = &fstest.MapFile{Data: []byte(next)}
+	}
+	fsys["f30.conf"] = &fstest.MapFile{Data: []byte("add_header X 1;\n")}
+	done := make(chan *Set)
+	go func() { done <- Load(Options{FS: fsys, Roots: []string{"."}}, []string{"nginx.conf"}) }()
+	select {
+	case set := <-done:
+		found := false
+		for _, p := range set.Problems {
+			found = found || strings.Contains(p.Message, "includes expand into more than")
+		}
+		if !found {
+			t.Errorf("no problem reported for the fan-out: %+v", set.Problems)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("loading an include fan-out did not finish")
 	}
 }
