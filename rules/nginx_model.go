@@ -101,6 +101,7 @@ func (m *NginxModel) addConfig(cfg *nginx.Config) {
 	m.Scopes = append(m.Scopes, sc)
 	// The top of a bare site file is the http context it is included in.
 	top := newNginxLevel(&nginx.Directive{Block: cfg.Directives}, nil)
+	servers, locations := 0, 0
 	for _, d := range cfg.Directives {
 		switch d.Name {
 		case "http":
@@ -108,12 +109,31 @@ func (m *NginxModel) addConfig(cfg *nginx.Config) {
 			for _, c := range d.Block {
 				if c.Name == "server" {
 					m.addServer(sc, c, d, httpLevel)
+					servers++
 				}
 			}
 		case "server":
 			m.addServer(sc, d, nil, top)
+			servers++
+		case "location":
+			locations++
 		}
 	}
+	if servers == 0 && locations > 0 {
+		m.addImplicitServer(sc, cfg)
+	}
+}
+
+// addImplicitServer models a snippet of locations that nothing in the tree
+// includes (a server outside the tree does) as a server of its own. Its
+// names and sockets are unknown, so it is never a default server and never
+// a catch-all: only what its locations do themselves is judged.
+func (m *NginxModel) addImplicitServer(sc *NginxScope, cfg *nginx.Config) {
+	first := cfg.Directives[0]
+	d := &nginx.Directive{Name: "server", Block: cfg.Directives, HasBlock: true, File: first.File, Span: first.Span}
+	m.addServer(sc, d, nil, nil)
+	s := m.Servers[len(m.Servers)-1]
+	s.Listens, s.Names = nil, nil
 }
 
 // addServer models one server block and its locations.
