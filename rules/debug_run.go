@@ -34,7 +34,8 @@ var DebugRun = &Rule{
 			"from the environment, parse it: `debug=os.environ.get(\"APP_DEBUG\") == \"1\"`.",
 		Limitations: "`FLASK_DEBUG`, which `app.run()` also reads from the environment, is left to " +
 			"the deployment-file rules. Configuration loaded from outside the tree (`from_envvar`, " +
-			"`from_object` of a class chosen at run time, a `.cfg` file) makes `DEBUG` unknown, and " +
+			"`from_object` of a class chosen at run time, a `from_pyfile` file that is not in the tree) " +
+			"makes `DEBUG` unknown, and " +
 			"unknown is never reported. A launch file (Dockerfile, compose, Procfile) that runs a " +
 			"`__main__` module does not raise the level yet.",
 	},

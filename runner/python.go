@@ -3,6 +3,7 @@ package runner
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"path"
 	"regexp"
 	"runtime"
@@ -30,7 +31,7 @@ func wanted(p string, src []byte) bool {
 // loads a module as an import does, from_pyfile("settings.py") a file.
 var (
 	fromObjectTarget = regexp.MustCompile(`from_object\(\s*["']([\w.]+)["']`)
-	fromPyfileTarget = regexp.MustCompile(`from_pyfile\(\s*["']([^"']+\.py)["']`)
+	fromPyfileTarget = regexp.MustCompile(`from_pyfile\(\s*["']([^"']+)["']`)
 )
 
 // importDepth is how many import steps away from a file that a rule may read
@@ -198,4 +199,28 @@ func parseAll(ctx context.Context, paths []string, sources map[string][]byte, wo
 		}
 	}
 	return out
+}
+
+// pyfileTargets reads the files that from_pyfile("settings.cfg") loads
+// when they do not end in .py: Flask executes them as Python, so they are
+// parsed as Python too. A target is looked up beside the file that names
+// it, inside the scanned tree; the new paths are returned and their bytes
+// added to sources.
+func pyfileTargets(fsys fs.FS, pyFiles []string, sources map[string][]byte) []string {
+	var added []string
+	for _, p := range pyFiles {
+		for _, m := range fromPyfileTarget.FindAllSubmatch(sources[p], -1) {
+			target := path.Join(path.Dir(p), string(m[1]))
+			if strings.HasSuffix(target, ".py") || sources[target] != nil || !fs.ValidPath(target) {
+				continue
+			}
+			src, err := fs.ReadFile(fsys, target)
+			if err != nil || len(src) > MaxFileSize {
+				continue
+			}
+			sources[target] = src
+			added = append(added, target)
+		}
+	}
+	return added
 }

@@ -164,6 +164,8 @@ func load(ctx context.Context, base string, roots []string, found []candidate, w
 		}
 	}
 
+	pyFiles = append(pyFiles, pyfileTargets(newTreeFS(base, roots), pyFiles, sources)...)
+
 	project := &rules.Project{Unread: unread}
 	project.Pins = parsePins(pinFiles, sources)
 	project.Python, project.PythonChecked = parsePython(ctx, pyFiles, sources, workers)
