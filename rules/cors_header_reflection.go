@@ -102,15 +102,29 @@ func credentialsIn(m *AppModel, f *python.File, fn *python.Node, sets []headerSe
 // shapes of an allowlist check.
 func originChecked(m *AppModel, f *python.File, fn *python.Node, names map[string]bool) bool {
 	mentions := func(n *python.Node) bool {
-		found := false
-		python.Walk(n, func(c *python.Node) bool {
-			if !found {
-				found = c.Type == "identifier" && names[f.Text(c)] || isOriginRead(m, f, c, map[string]bool{})
-			}
-			return !found
+		return containsNode(n, func(c *python.Node) bool {
+			return c.Type == "identifier" && names[f.Text(c)] || isOriginRead(m, f, c, map[string]bool{})
 		})
-		return found
 	}
+	return conditionChecks(f, fn, mentions, nil)
+}
+
+// containsNode tells whether match holds for n or a node below it.
+func containsNode(n *python.Node, match func(*python.Node) bool) bool {
+	found := false
+	python.Walk(n, func(c *python.Node) bool {
+		found = found || match(c)
+		return !found
+	})
+	return found
+}
+
+// conditionChecks tells whether a condition in fn compares a value that
+// mentions matches (an identity test with "is" does not count), calls a
+// method on it (origin.endswith(...)) or passes it to a call
+// (is_allowed(origin)); also whether fn has a node for which the optional
+// extra holds. These are the usual shapes of an allowlist check.
+func conditionChecks(f *python.File, fn *python.Node, mentions, extra func(*python.Node) bool) bool {
 	checked := false
 	python.Walk(fn, func(n *python.Node) bool {
 		for _, cond := range conditionsOf(n) {
@@ -120,14 +134,14 @@ func originChecked(m *AppModel, f *python.File, fn *python.Node, names map[strin
 					ops := f.Text(c.Child("operators"))
 					checked = checked || ops != "is" && !strings.HasPrefix(ops, "is ") && mentions(c)
 				case "call":
-					// is_allowed(origin), origin.endswith(...); not the read itself.
-					fn := c.Child("function")
+					callee := c.Child("function")
 					checked = checked || mentions(c.Child("arguments")) ||
-						isType(fn, "attribute") && mentions(fn.Child("object"))
+						isType(callee, "attribute") && mentions(callee.Child("object"))
 				}
 				return !checked
 			})
 		}
+		checked = checked || extra != nil && extra(n)
 		return !checked
 	})
 	return checked

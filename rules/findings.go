@@ -33,3 +33,24 @@ func SortFindings(fs *[]Finding) {
 		return compareFindings(a, b) == 0 && slices.Equal(a.Related, b.Related)
 	})
 }
+
+// reportStrongest reports findings, keeping only the most severe of those
+// at the same position (one directive reached through several servers or
+// header sets is one finding).
+func reportStrongest(p *Pass, findings []Finding) {
+	seen := map[Pos]int{}
+	var out []Finding
+	for _, f := range findings {
+		if i, dup := seen[f.Pos]; dup {
+			if f.Severity > out[i].Severity {
+				out[i] = f
+			}
+			continue
+		}
+		seen[f.Pos] = len(out)
+		out = append(out, f)
+	}
+	for _, f := range out {
+		p.Report(f)
+	}
+}

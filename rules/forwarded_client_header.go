@@ -51,7 +51,6 @@ var ForwardedClientHeader = &Rule{
 }
 
 func checkForwardedClientHeader(p *Pass) error {
-	seen := map[Pos]int{}
 	var out []Finding
 	for _, s := range p.Project.NginxModel().Servers {
 		for _, l := range s.Passes() {
@@ -61,20 +60,11 @@ func checkForwardedClientHeader(p *Pass) error {
 				if !ok {
 					continue
 				}
-				if i, dup := seen[f.Pos]; dup {
-					if f.Severity > out[i].Severity {
-						out[i] = f
-					}
-					continue
-				}
-				seen[f.Pos] = len(out)
 				out = append(out, f)
 			}
 		}
 	}
-	for _, f := range out {
-		p.Report(f)
-	}
+	reportStrongest(p, out)
 	return nil
 }
 

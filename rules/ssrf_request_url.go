@@ -244,34 +244,14 @@ func hostFixed(v Value) bool {
 // (validate_url(url)). A bare truthiness test is not a check.
 func urlChecked(f *python.File, fn *python.Node, names map[string]bool, srcText string) bool {
 	mentions := func(n *python.Node) bool {
-		found := false
-		python.Walk(n, func(c *python.Node) bool {
-			found = found || c.Type == "identifier" && names[f.Text(c)] || f.Text(c) == srcText
-			return !found
+		return containsNode(n, func(c *python.Node) bool {
+			return c.Type == "identifier" && names[f.Text(c)] || f.Text(c) == srcText
 		})
-		return found
 	}
-	checked := false
-	python.Walk(fn, func(n *python.Node) bool {
-		for _, cond := range conditionsOf(n) {
-			python.Walk(cond, func(c *python.Node) bool {
-				switch c.Type {
-				case "comparison_operator":
-					ops := f.Text(c.Child("operators"))
-					checked = checked || ops != "is" && !strings.HasPrefix(ops, "is ") && mentions(c)
-				case "call":
-					fn := c.Child("function")
-					checked = checked || mentions(c.Child("arguments")) || isType(fn, "attribute") && mentions(fn.Child("object"))
-				}
-				return !checked
-			})
-		}
-		if n.Type == "call" && isCheckName(f.Text(n.Child("function"))) && mentions(n.Child("arguments")) {
-			checked = true
-		}
-		return !checked
-	})
-	return checked
+	checkCall := func(n *python.Node) bool {
+		return n.Type == "call" && isCheckName(f.Text(n.Child("function"))) && mentions(n.Child("arguments"))
+	}
+	return conditionChecks(f, fn, mentions, checkCall)
 }
 
 // isCheckName tells whether a callee's name says it validates.
