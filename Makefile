@@ -2,7 +2,7 @@
 GO ?= go
 export CGO_ENABLED := 1
 
-.PHONY: build test vet fmt-check tools install
+.PHONY: build test vet fmt-check tools install fuzz
 
 build:
 	$(GO) build -o bin/flasklint .
@@ -28,3 +28,31 @@ vet:
 # run of the hooks and actionlint on the action and the workflows.
 test: tools fmt-check vet
 	PATH="$(CURDIR)/bin/testpath:$$PATH" $(GO) test -count=1 ./...
+
+# Every fuzz target, one after another, each for FUZZTIME; a crasher is kept
+# under the package's testdata/fuzz/ and the target fails, the others still
+# run. `make test` only replays the seeds and the kept crashers.
+FUZZTIME ?= 1m
+# Minimising each new interesting input may take a minute by default, in
+# which the target shows 0 execs/sec; keep it short so FUZZTIME fuzzes.
+FUZZMINIMIZETIME ?= 10s
+FUZZ_TARGETS := \
+	./parsers/python:FuzzParse \
+	./parsers/nginx:FuzzLoad \
+	./parsers/pins:FuzzParse \
+	./parsers/dockerfile:FuzzParse \
+	./parsers/compose:FuzzParse \
+	./parsers/dotenv:FuzzParse \
+	./parsers/procfile:FuzzParse \
+	./parsers/shell:FuzzParse \
+	./config:FuzzLoad \
+	./rules:FuzzSuppressions \
+	./rules:FuzzNginxRules \
+	./cli:FuzzCheck
+
+fuzz:
+	@fail=0; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz $$pkg $$name for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) $$pkg || fail=1; \
+	done; exit $$fail

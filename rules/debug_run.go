@@ -36,8 +36,10 @@ var DebugRun = &Rule{
 			"the deployment-file rules. Configuration loaded from outside the tree (`from_envvar`, " +
 			"`from_object` of a class chosen at run time, a `from_pyfile` file that is not in the tree) " +
 			"makes `DEBUG` unknown, and " +
-			"unknown is never reported. A launch file (Dockerfile, compose, Procfile) that runs a " +
-			"`__main__` module does not raise the level yet.",
+			"unknown is never reported. A launch file (Dockerfile " +
+			"`CMD`, compose `command`, Procfile, shell script) that runs the module as a program " +
+			"(`python app.py`, `python -m pkg`) raises a `__main__` call to critical; an importer " +
+			"such as `gunicorn wsgi:app` does not run the block and leaves it a note.",
 	},
 	Check: checkDebugRun,
 }
@@ -49,13 +51,22 @@ func checkDebugRun(p *Pass) error {
 		if run.Simple {
 			continue // run_simple(use_debugger=True) is FL103's
 		}
+		run, launch, launchRel := launchedRun(p.Project, run)
 		if !on {
 			if f, ok := rawEnvDebug(m, run); ok {
+				f.Message += launch
+				f.Related = append(f.Related, launchRel...)
 				p.Report(f)
 			}
 			continue
 		}
 		f := debugRunFinding(m, run, dbg)
+		if launch != "" {
+			// A launch file starts the debugger: as bad as a public bind.
+			f.Severity = Critical
+			f.Message += launch
+			f.Related = append(f.Related, launchRel...)
+		}
 		if _, host, ok := m.HostOf(run); ok && loopbackHost(host) {
 			f.Message += rebindingNote(p, m, run)
 		}
@@ -88,8 +99,7 @@ func debugRunFinding(m *AppModel, run *RunCall, dbg RunSetting) Finding {
 		fmt.Fprintf(&msg, ", and the same call binds %s", hostPhrase(host))
 	}
 	if run.MainGuard {
-		// TODO(#5): raise when a launch file runs the module.
-		sev = Low
+		sev = Low // no launch file runs the module (launchedRun)
 		msg.WriteString(mainGuardNote)
 	}
 	return Finding{
@@ -141,7 +151,7 @@ func rawEnvDebug(m *AppModel, run *RunCall) (Finding, bool) {
 		shortText(f, run.Debug), run.Via, v.Override, v.Override)
 	sev := Medium
 	if run.MainGuard {
-		sev = Low // TODO(#5): raise when a launch file runs the module.
+		sev = Low // no launch file runs the module (launchedRun)
 		msg += mainGuardNote
 	}
 	return Finding{Severity: sev, Pos: nodePos(f, run.Call), Message: msg}, true

@@ -44,7 +44,11 @@ func checkDevServerAllInterfaces(p *Pass) error {
 		if !ok || !allInterfacesHost(host) {
 			continue
 		}
-		p.Report(devServerFinding(m, run, hs, host))
+		run, launch, launchRel := launchedRun(p.Project, run)
+		f := devServerFinding(m, run, hs, host)
+		f.Message += launch
+		f.Related = append(f.Related, launchRel...)
+		p.Report(f)
 	}
 	return nil
 }
@@ -70,8 +74,7 @@ func devServerFinding(m *AppModel, run *RunCall, hs RunSetting, host string) Fin
 		fmt.Fprintf(&msg, ", with the werkzeug debugger on (%s)", dbg.Phrase)
 	}
 	if run.MainGuard {
-		// TODO(#5): raise when a launch file runs the module.
-		sev = Low
+		sev = Low // no launch file runs the module (launchedRun)
 		msg.WriteString(mainGuardNote)
 	}
 	return Finding{

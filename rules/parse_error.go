@@ -44,6 +44,7 @@ func checkParseErrors(p *Pass) error {
 	}
 	reportPinProblems(p)
 	reportNginxProblems(p, nginx.SyntaxError)
+	reportDeployProblems(p)
 	return nil
 }
 

@@ -5,9 +5,15 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/flasklint/flasklint/parsers/compose"
+	"github.com/flasklint/flasklint/parsers/dockerfile"
+	"github.com/flasklint/flasklint/parsers/dotenv"
 	"github.com/flasklint/flasklint/parsers/nginx"
 	"github.com/flasklint/flasklint/parsers/pins"
+	"github.com/flasklint/flasklint/parsers/procfile"
 	"github.com/flasklint/flasklint/parsers/python"
+	"github.com/flasklint/flasklint/parsers/shell"
+	"github.com/flasklint/flasklint/parsers/unit"
 )
 
 // Project is everything the driver read from the scanned tree, parsed once
@@ -21,11 +27,20 @@ type Project struct {
 	// Pins are the files that state Python package versions, sorted by path.
 	Pins   []*pins.File
 	Unread []Unread // files found but not read
+	// The deployment files, each sorted by path: how the app is built,
+	// launched and configured (issue #5).
+	Dockerfiles []*dockerfile.File
+	Compose     []*compose.File
+	EnvFiles    []*dotenv.File
+	Procfiles   []*procfile.File
+	Scripts     []*ShellFile
+	Units       []*unit.File // systemd units and supervisor programs
 	// Launched maps a Python file to the launch file (Dockerfile CMD,
 	// compose command, Procfile, systemd unit, shell entrypoint) that runs
 	// it as a program, which raises findings under its __main__ guard to
-	// their normal level. TODO(#5): filled by the deployment-file loader.
-	Launched map[string]string
+	// their normal level. LinkLaunches fills it; LaunchPos holds where.
+	Launched  map[string]string
+	LaunchPos map[string]Pos
 	// Suppressions are the "# flasklint:" comments of every file read.
 	Suppressions []Suppression
 
@@ -99,4 +114,13 @@ func NonProductionKind(file string) string {
 		}
 	}
 	return ""
+}
+
+// ShellFile is a shell script (an entrypoint, a boot script), split into its
+// simple commands.
+type ShellFile struct {
+	Path      string
+	Commands  []shell.Command
+	Error     string // why it could not be parsed, at ErrorLine
+	ErrorLine int
 }

@@ -40,7 +40,10 @@ func checkWerkzeugDebugger(p *Pass) error {
 	}
 	for _, run := range m.Runs {
 		if run.Simple {
+			run, launch, launchRel := launchedRun(p.Project, run)
 			if f, ok := runSimpleFinding(m, run); ok {
+				f.Message += launch
+				f.Related = append(f.Related, launchRel...)
 				p.Report(f)
 			}
 		}
@@ -120,8 +123,7 @@ func runSimpleFinding(m *AppModel, run *RunCall) (Finding, bool) {
 		out.Message += ", and the server binds " + hostPhrase(host)
 	}
 	if run.MainGuard {
-		// TODO(#5): keep the level when a launch file runs the module.
-		out.Severity = Low
+		out.Severity = Low // no launch file runs the module (launchedRun)
 		out.Message += mainGuardNote
 	}
 	return out, true

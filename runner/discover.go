@@ -230,6 +230,12 @@ func (w *walker) classify(rel, abs string, explicit bool) Kind {
 	if kind := pinKind(rel); kind != 0 {
 		return kind
 	}
+	if kind := deployKind(rel); kind != 0 {
+		return kind
+	}
+	if kind := unitKind(rel, abs); kind != 0 {
+		return kind
+	}
 	if explicit && looksLikeNginx(abs) {
 		return KindNginx // named on the command line: read whatever its name
 	}

@@ -11,6 +11,11 @@ import (
 // scanned tree.
 var errOutside = errors.New("the path leads outside the scanned tree")
 
+// errSpecial is the error for a path that is neither a regular file nor a
+// directory: opening a FIFO blocks until a writer comes, and a device may
+// never end.
+var errSpecial = errors.New("not a regular file")
+
 // treeFS is the scan base as an fs.FS that never leaves the scanned roots:
 // a path whose real location, after every symlink, lies outside all roots
 // cannot be opened. nginx includes are read through it.
@@ -44,9 +49,13 @@ func (t treeFS) Open(name string) (fs.File, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	for _, r := range t.roots {
-		if within(real, r) {
-			return os.Open(real)
+		if !within(real, r) {
+			continue
 		}
+		if info, err := os.Stat(real); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: errSpecial}
+		}
+		return os.Open(real)
 	}
 	return nil, &fs.PathError{Op: "open", Path: name, Err: errOutside}
 }

@@ -146,7 +146,8 @@ func load(ctx context.Context, base string, roots []string, found []candidate, w
 ) (*rules.Project, map[string][]byte) {
 	sources := map[string][]byte{}
 	var unread []rules.Unread
-	var pyFiles, ngFiles, pinFiles []string
+	var pyFiles, ngFiles, pinFiles, deployFiles []string
+	deployKinds := map[string]Kind{}
 	for _, c := range found {
 		src, err := readFile(filepath.Join(base, filepath.FromSlash(c.path)))
 		if err != nil {
@@ -159,6 +160,9 @@ func load(ctx context.Context, base string, roots []string, found []candidate, w
 			pyFiles = append(pyFiles, c.path)
 		case KindPins:
 			pinFiles = append(pinFiles, c.path)
+		case KindDockerfile, KindCompose, KindEnv, KindProcfile, KindShell, KindUnit:
+			deployFiles = append(deployFiles, c.path)
+			deployKinds[c.path] = c.kind
 		default:
 			ngFiles = append(ngFiles, c.path)
 		}
@@ -168,12 +172,14 @@ func load(ctx context.Context, base string, roots []string, found []candidate, w
 
 	project := &rules.Project{Unread: unread}
 	project.Pins = parsePins(pinFiles, sources)
+	parseDeploy(project, deployKinds, deployFiles, sources)
 	project.Python, project.PythonChecked = parsePython(ctx, pyFiles, sources, workers)
 	var rootRels []string
 	for _, r := range roots {
 		rel, _ := filepath.Rel(base, r)
 		rootRels = append(rootRels, filepath.ToSlash(rel))
 	}
+	rules.LinkLaunches(project)
 	project.Nginx = nginx.Load(nginx.Options{FS: newTreeFS(base, roots), Roots: rootRels}, ngFiles)
 	return project, sources
 }

@@ -15,6 +15,11 @@ import (
 // maxIncludeDepth stops runaway include chains that are not cycles.
 const maxIncludeDepth = 32
 
+// maxBlockDepth bounds how deeply blocks nest, includes counted: real
+// configurations stay under ten levels, and each level costs the rules
+// work proportional to its depth.
+const maxBlockDepth = 100
+
 // maxExpansions bounds how many includes one root expands: files that
 // include the next one twice would otherwise grow exponentially.
 const maxExpansions = 2000
@@ -40,6 +45,8 @@ type expansion struct {
 	reached  map[string]bool // files it includes, directly or not
 	problems []Problem
 	expanded int // includes expanded so far
+	depth    int // blocks open where convert is
+	tooDeep  bool
 }
 
 // Load reads the given nginx files. Files included by another file in the
@@ -177,8 +184,16 @@ func (l *loader) convert(e *expansion, p *parsed, ds crossplane.Directives, stac
 			continue
 		case cd.IsBlock() && dataBlocks[d.Name]:
 			d.Block = l.dataBlock(e, p, cd, stack[len(stack)-1], via)
+		case cd.IsBlock() && e.depth >= maxBlockDepth:
+			if !e.tooDeep {
+				e.tooDeep = true
+				msg := fmt.Sprintf("blocks nest more than %d deep; what they hold was not read", maxBlockDepth)
+				e.problems = append(e.problems, problemAt(SyntaxError, d, msg))
+			}
 		case cd.IsBlock():
+			e.depth++
 			d.Block = l.convert(e, p, cd.Block, stack, via)
+			e.depth--
 		}
 		d.HasBlock = cd.IsBlock()
 		if d.HasBlock && d.Block == nil {

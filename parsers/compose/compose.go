@@ -1,0 +1,260 @@
+// Package compose reads the services of a Docker Compose file with the line
+// of every value that matters to a Flask deployment: command, entrypoint,
+// environment (list and map forms), env_file, ports and expose. It reads
+// the YAML with gopkg.in/yaml.v3's node API, for the line numbers, and
+// hides its types.
+package compose
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Value is a scalar with its line.
+type Value struct {
+	Text string
+	Line int
+}
+
+// Env is one environment entry. HasValue is false for a bare "- KEY" or
+// "KEY:" (taken from the shell that runs compose).
+type Env struct {
+	Key, Value string
+	HasValue   bool
+	Line       int
+}
+
+// Command is a command or entrypoint: exec words or one shell string.
+type Command struct {
+	Words []string // list form
+	Shell string   // string form
+	Line  int
+}
+
+// Service is one service of a compose file.
+type Service struct {
+	Name  string
+	Line  int
+	Image string
+	Build bool
+	// Context is the build context as written ("." when build has none).
+	Context    string
+	Dockerfile string // build.dockerfile, if set
+	Command    *Command
+	Entrypoint *Command
+	Env        []Env
+	EnvFiles   []Value
+	Ports      []Value // each "host:container" as written, or "target" of the long form
+	Expose     []Value
+	DependsOn  []string
+}
+
+// File is a parsed compose file.
+type File struct {
+	Path      string
+	Services  []*Service
+	Error     string
+	ErrorLine int
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// Parse reads a compose file. A YAML error is kept with its line.
+func Parse(path string, src []byte) (f *File) {
+	f = &File{Path: path}
+	defer func() {
+		if r := recover(); r != nil {
+			f.Services = nil
+			f.Error, f.ErrorLine = fmt.Sprintf("the YAML parser failed on this file: %v", r), 1
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return f
+		}
+		f.Error, f.ErrorLine = err.Error(), 1
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+			f.ErrorLine, _ = strconv.Atoi(m[1])
+		}
+		return f
+	}
+	if len(doc.Content) == 0 {
+		return f
+	}
+	services := mapGet(doc.Content[0], "services")
+	if services == nil || services.Kind != yaml.MappingNode {
+		return f
+	}
+	for i := 0; i+1 < len(services.Content); i += 2 {
+		name, body := services.Content[i], resolve(services.Content[i+1])
+		if body == nil || body.Kind != yaml.MappingNode {
+			continue
+		}
+		f.Services = append(f.Services, service(name.Value, name.Line, body))
+	}
+	return f
+}
+
+func service(name string, line int, body *yaml.Node) *Service {
+	s := &Service{Name: name, Line: line}
+	if n := mapGet(body, "image"); n != nil {
+		s.Image = n.Value
+	}
+	if b := mapGet(body, "build"); b != nil {
+		s.Build, s.Context = true, "."
+		if b.Kind == yaml.ScalarNode {
+			s.Context = b.Value
+		} else if c := mapGet(b, "context"); c != nil {
+			s.Context = c.Value
+		}
+		if d := mapGet(b, "dockerfile"); d != nil {
+			s.Dockerfile = d.Value
+		}
+	}
+	s.Command = command(mapGet(body, "command"))
+	s.Entrypoint = command(mapGet(body, "entrypoint"))
+	if env := mapGet(body, "environment"); env != nil {
+		switch env.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(env.Content); i += 2 {
+				k, v := env.Content[i], resolve(env.Content[i+1])
+				e := Env{Key: k.Value, Line: k.Line}
+				if v != nil && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+					e.Value, e.HasValue = v.Value, true
+				}
+				s.Env = append(s.Env, e)
+			}
+		case yaml.SequenceNode:
+			for _, it := range env.Content {
+				if it.Kind != yaml.ScalarNode {
+					continue
+				}
+				k, v, ok := cut(it.Value)
+				s.Env = append(s.Env, Env{Key: k, Value: v, HasValue: ok, Line: it.Line})
+			}
+		}
+	}
+	s.EnvFiles = scalars(mapGet(body, "env_file"), "path")
+	s.Ports = scalars(mapGet(body, "ports"), "")
+	s.Expose = scalars(mapGet(body, "expose"), "")
+	for _, d := range scalars(mapGet(body, "depends_on"), "") {
+		s.DependsOn = append(s.DependsOn, d.Text)
+	}
+	if dep := mapGet(body, "depends_on"); dep != nil && dep.Kind == yaml.MappingNode {
+		for i := 0; i < len(dep.Content); i += 2 {
+			s.DependsOn = append(s.DependsOn, dep.Content[i].Value)
+		}
+	}
+	return s
+}
+
+// cut splits "KEY=value".
+func cut(s string) (k, v string, ok bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '=' {
+			return s[:i], s[i+1:], true
+		}
+	}
+	return s, "", false
+}
+
+func command(n *yaml.Node) *Command {
+	n = resolve(n)
+	if n == nil {
+		return nil
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return nil
+		}
+		return &Command{Shell: n.Value, Line: n.Line}
+	case yaml.SequenceNode:
+		c := &Command{Line: n.Line}
+		for _, w := range n.Content {
+			c.Words = append(c.Words, w.Value)
+		}
+		return c
+	}
+	return nil
+}
+
+// scalars reads a string, a list of strings, or a list of mappings whose
+// key field is taken (long-form ports use "published"/"target").
+func scalars(n *yaml.Node, key string) []Value {
+	n = resolve(n)
+	if n == nil {
+		return nil
+	}
+	if n.Kind == yaml.ScalarNode {
+		return []Value{{n.Value, n.Line}}
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []Value
+	for _, it := range n.Content {
+		it = resolve(it)
+		switch {
+		case it == nil:
+		case it.Kind == yaml.ScalarNode:
+			out = append(out, Value{it.Value, it.Line})
+		case it.Kind == yaml.MappingNode && key != "":
+			if v := mapGet(it, key); v != nil {
+				out = append(out, Value{v.Value, v.Line})
+			}
+		case it.Kind == yaml.MappingNode:
+			out = append(out, Value{longPort(it), it.Line})
+		}
+	}
+	return out
+}
+
+// longPort renders a long-form port as "host_ip:published:target".
+func longPort(n *yaml.Node) string {
+	get := func(k string) string {
+		if v := mapGet(n, k); v != nil {
+			return v.Value
+		}
+		return ""
+	}
+	s := get("target")
+	if p := get("published"); p != "" {
+		s = p + ":" + s
+		if ip := get("host_ip"); ip != "" {
+			s = ip + ":" + s
+		}
+	}
+	return s
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	for depth := 0; n != nil && n.Kind == yaml.AliasNode && depth < 16; depth++ {
+		n = n.Alias
+	}
+	if n != nil && n.Kind == yaml.AliasNode {
+		return nil
+	}
+	return n
+}
+
+func mapGet(m *yaml.Node, key string) *yaml.Node {
+	m = resolve(m)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return resolve(m.Content[i+1])
+		}
+	}
+	return nil
+}

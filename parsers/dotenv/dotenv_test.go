@@ -1,0 +1,26 @@
+package dotenv
+
+import "testing"
+
+func TestParse(t *testing.T) {
+	f := Parse(".env.dev-sample", []byte("# c\nFLASK_DEBUG=1\nexport FLASK_ENV=\"development\"\nKEY='a\nb'\nHOST=0.0.0.0 # all\nnot a setting\n"))
+	if !f.Sample {
+		t.Error("sample not recognised")
+	}
+	want := []Var{{"FLASK_DEBUG", "1", 2}, {"FLASK_ENV", "development", 3}, {"KEY", "a\nb", 4}, {"HOST", "0.0.0.0", 6}}
+	if len(f.Vars) != len(want) {
+		t.Fatalf("%+v", f.Vars)
+	}
+	for i, w := range want {
+		if f.Vars[i] != w {
+			t.Errorf("var %d: %+v, want %+v", i, f.Vars[i], w)
+		}
+	}
+	if len(f.Bad) != 1 || f.Bad[0] != 7 {
+		t.Errorf("bad %v", f.Bad)
+	}
+	if Parse(".flaskenv", nil).Sample || !IsEnvFile(".flaskenv") || !IsEnvFile(".env.prod") || IsEnvFile("env.py") {
+		t.Error("names")
+	}
+	Parse(".env", []byte("A=\"unterminated\nB=\\")) // must not panic
+}

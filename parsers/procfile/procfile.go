@@ -1,0 +1,40 @@
+// Package procfile reads a Procfile: one "process: command" per line.
+package procfile
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Process is one entry.
+type Process struct {
+	Name, Command string
+	Line          int
+}
+
+// File is a parsed Procfile.
+type File struct {
+	Path      string
+	Processes []Process
+	Bad       []int // lines that are not entries, comments or blank
+}
+
+var entry = regexp.MustCompile(`^([A-Za-z0-9_-]+)\s*:\s*(.*)$`)
+
+// Parse reads a Procfile.
+func Parse(p string, src []byte) *File {
+	f := &File{Path: p}
+	for i, line := range strings.Split(string(src), "\n") {
+		line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		m := entry.FindStringSubmatch(line)
+		if m == nil {
+			f.Bad = append(f.Bad, i+1)
+			continue
+		}
+		f.Processes = append(f.Processes, Process{Name: m[1], Command: m[2], Line: i + 1})
+	}
+	return f
+}

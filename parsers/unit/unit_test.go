@@ -1,0 +1,25 @@
+package unit
+
+import "testing"
+
+func TestParse(t *testing.T) {
+	f := Parse("app.service", []byte("[Unit]\nDescription=x\n\n[Service]\nEnvironment=\"FLASK_DEBUG=1\" PATH=/bin\nExecStart=/venv/bin/gunicorn --workers 3 \\\n  --bind unix:app.sock wsgi:app\n"))
+	if len(f.Commands) != 1 || f.Commands[0].Line != 6 || f.Commands[0].Text != "/venv/bin/gunicorn --workers 3  --bind unix:app.sock wsgi:app" ||
+		f.Commands[0].Env["FLASK_DEBUG"] != "1" {
+		t.Errorf("%+v", f.Commands)
+	}
+	s := Parse("microblog.conf", []byte("[program:microblog]\ncommand=/venv/bin/gunicorn -b localhost:8000 -w 4 microblog:app\nenvironment=FLASK_DEBUG=\"0\",X=1\n"))
+	if len(s.Commands) != 1 || s.Commands[0].Line != 2 || s.Commands[0].Env["FLASK_DEBUG"] != "0" {
+		t.Errorf("%+v", s.Commands)
+	}
+	u := Parse("uwsgi.ini", []byte("[uwsgi]\nmodule = wsgi:app\nhttp = :8000\n"))
+	if len(u.Binds) != 1 || u.Binds[0].Text != ":8000" || u.Binds[0].Line != 3 || len(u.Commands) != 0 {
+		t.Errorf("%+v", u)
+	}
+	if !IsSupervisor([]byte("[uwsgi]\n")) {
+		t.Error("uwsgi")
+	}
+	if !IsSupervisor([]byte("; c\n[program:x]\n")) || IsSupervisor([]byte("server {\n")) {
+		t.Error("IsSupervisor")
+	}
+}

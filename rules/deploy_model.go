@@ -1,0 +1,279 @@
+package rules
+
+import (
+	"path"
+	"strings"
+
+	"github.com/flasklint/flasklint/parsers/compose"
+	"github.com/flasklint/flasklint/parsers/dockerfile"
+	"github.com/flasklint/flasklint/parsers/shell"
+	"github.com/flasklint/flasklint/parsers/source"
+)
+
+// EnvSetting is one environment variable set by a deployment file.
+type EnvSetting struct {
+	Pos        Pos
+	Key, Value string
+	Where      string // "Dockerfile ENV", "compose environment", "env file", ...
+	// Level is the severity cap the file's role gives: Low for a sample or
+	// an env file nothing loads, Medium for a development file, 0 for none.
+	Level Severity
+	Why   string // the reason for Level, for the message
+	// Container is the compose service or Dockerfile that the setting is
+	// part of, "" for an env file or a Procfile.
+	Compose *compose.Service
+	Docker  *dockerfile.File
+}
+
+// Launch is one command that starts a program: a Dockerfile CMD or
+// ENTRYPOINT, a compose command or entrypoint, a Procfile entry, a command
+// of a shell script.
+type Launch struct {
+	Pos   Pos
+	Words []string
+	Env   map[string]string // assignments before the command
+	Where string
+	Level Severity // cap from the file's role, 0 for none
+	Why   string
+	// The container the launch runs in, if known.
+	Compose     *compose.Service
+	ComposeFile *compose.File
+	Docker      *dockerfile.File
+}
+
+// lineAt is a whole-line position.
+func lineAt(file string, line int) Pos {
+	return Pos{File: file, Span: source.Span{StartLine: max(1, line), StartCol: 1, EndLine: max(1, line), EndCol: 1}}
+}
+
+// devName tells whether a file name marks a development-only file.
+func devName(p string) bool {
+	name := strings.ToLower(path.Base(p))
+	for _, s := range []string{"dev", "local", "override", "test", "debug"} {
+		if strings.Contains(name, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// EnvSettings lists every environment variable the deployment files set.
+func (p *Project) EnvSettings() []EnvSetting {
+	var out []EnvSetting
+	for _, d := range p.Dockerfiles {
+		for _, v := range d.Vars {
+			if !v.HasValue {
+				continue
+			}
+			s := EnvSetting{Pos: lineAt(d.Path, v.Line), Key: v.Key, Value: v.Value, Where: "Dockerfile ENV", Docker: d}
+			if v.Arg {
+				s.Where, s.Level, s.Why = "Dockerfile ARG", Low, "a build argument, which the running container does not see unless an ENV passes it on"
+			}
+			if devName(d.Path) {
+				s.Level, s.Why = capLevel(s.Level, Medium), "a development Dockerfile"
+			}
+			out = append(out, s)
+		}
+	}
+	for _, c := range p.Compose {
+		for _, svc := range c.Services {
+			for _, e := range svc.Env {
+				if !e.HasValue {
+					continue
+				}
+				s := EnvSetting{Pos: lineAt(c.Path, e.Line), Key: e.Key, Value: e.Value,
+					Where: "compose environment of service " + svc.Name, Compose: svc}
+				if p.composeDev(c.Path) {
+					s.Level, s.Why = Medium, "a development compose file"
+				}
+				out = append(out, s)
+			}
+		}
+	}
+	for _, f := range p.EnvFiles {
+		level, why := p.envFileRole(f.Path, f.Sample)
+		for _, v := range f.Vars {
+			out = append(out, EnvSetting{Pos: lineAt(f.Path, v.Line), Key: v.Key, Value: v.Value,
+				Where: "env file", Level: level, Why: why})
+		}
+	}
+	for _, l := range p.Launches() {
+		for k, v := range l.Env {
+			out = append(out, EnvSetting{Pos: l.Pos, Key: k, Value: v, Where: l.Where, Level: l.Level, Why: l.Why,
+				Compose: l.Compose, Docker: l.Docker})
+		}
+	}
+	return out
+}
+
+func capLevel(a, b Severity) Severity {
+	if a == 0 || b < a {
+		return b
+	}
+	return a
+}
+
+// envFileRole decides how much an env file counts: loaded by a compose
+// env_file or copied into an image, it is in effect (Medium when its name
+// or its compose file says development); otherwise a note.
+func (p *Project) envFileRole(file string, sample bool) (Severity, string) {
+	for _, c := range p.Compose {
+		for _, svc := range c.Services {
+			for _, ef := range svc.EnvFiles {
+				target := path.Join(path.Dir(c.Path), ef.Text)
+				switch {
+				case target == file && (p.composeDev(c.Path) || devName(file)):
+					return Medium, "loaded by " + c.Path + " service " + svc.Name + ", a development setup"
+				case target == file:
+					return 0, ""
+				case sample && strings.HasPrefix(file, target):
+					return Medium, "the committed sample of " + ef.Text + ", which " + c.Path + " service " +
+						svc.Name + " loads"
+				}
+			}
+		}
+	}
+	for _, d := range p.Dockerfiles {
+		for _, in := range d.Copies() {
+			for _, src := range in.Args[:len(in.Args)-1] {
+				if strings.HasPrefix(src, "--") {
+					continue
+				}
+				full := path.Join(path.Dir(d.Path), src)
+				ok, _ := path.Match(full, file)
+				if ok || full == file || (!sample && (full == "." || strings.HasPrefix(file, full+"/"))) {
+					if devName(file) {
+						return Medium, "copied into the image by " + d.Path + ", a development file"
+					}
+					return 0, ""
+				}
+			}
+		}
+	}
+	if sample {
+		return Low, "a sample that no Dockerfile copies into place"
+	}
+	return Low, "no Dockerfile copies it and no compose env_file loads it: only flask run and load_dotenv read it"
+}
+
+// Launches lists every command the deployment files start.
+func (p *Project) Launches() []Launch {
+	var out []Launch
+	add := func(base Launch, line int, words []string, shellText string) {
+		if shellText != "" {
+			cmds, err := shell.Parse(shellText)
+			if err != nil {
+				return
+			}
+			for _, c := range cmds {
+				l := base
+				l.Words, l.Env = c.Words, c.Assigns
+				out = append(out, l)
+			}
+			return
+		}
+		base.Words = words
+		out = append(out, base)
+	}
+	for _, d := range p.Dockerfiles {
+		// The last ENTRYPOINT and CMD, whatever the stage: later stages
+		// usually inherit them (FROM builder AS dev).
+		var ep, cmd *dockerfile.Instruction
+		for i := range d.Instructions {
+			switch in := &d.Instructions[i]; in.Cmd {
+			case "ENTRYPOINT":
+				ep = in
+			case "CMD":
+				cmd = in
+			}
+		}
+		b := Launch{Where: "Dockerfile", Docker: d}
+		if devName(d.Path) {
+			b.Level, b.Why = Medium, "a development Dockerfile"
+		}
+		if ep != nil && cmd != nil && ep.Exec && cmd.Exec {
+			b.Pos = lineAt(d.Path, cmd.Line)
+			b.Where = "Dockerfile ENTRYPOINT and CMD"
+			add(b, cmd.Line, append(append([]string{}, ep.Args...), cmd.Args...), "")
+			continue
+		}
+		for _, in := range []*dockerfile.Instruction{ep, cmd} {
+			if in == nil {
+				continue
+			}
+			l := b
+			l.Pos, l.Where = lineAt(d.Path, in.Line), "Dockerfile "+in.Cmd
+			if in.Exec {
+				add(l, in.Line, in.Args, "")
+			} else {
+				add(l, in.Line, nil, strings.Join(in.Args, " "))
+			}
+		}
+	}
+	for _, c := range p.Compose {
+		for _, svc := range c.Services {
+			for _, cmd := range []*compose.Command{svc.Entrypoint, svc.Command} {
+				if cmd == nil {
+					continue
+				}
+				b := Launch{Pos: lineAt(c.Path, cmd.Line), Where: "compose service " + svc.Name, Compose: svc, ComposeFile: c}
+				if p.composeDev(c.Path) {
+					b.Level, b.Why = Medium, "a development compose file"
+				}
+				add(b, cmd.Line, cmd.Words, cmd.Shell)
+			}
+		}
+	}
+	for _, f := range p.Procfiles {
+		for _, pr := range f.Processes {
+			add(Launch{Pos: lineAt(f.Path, pr.Line), Where: "Procfile process " + pr.Name}, pr.Line, nil, pr.Command)
+		}
+	}
+	for _, u := range p.Units {
+		for _, c := range u.Commands {
+			cmds, err := shell.Parse(c.Text)
+			if err != nil {
+				continue
+			}
+			where := "systemd unit " + c.Key
+			if c.Key == "command" {
+				where = "supervisor " + c.Section
+			}
+			for _, sc := range cmds {
+				env := map[string]string{}
+				for k, v := range c.Env {
+					env[k] = v
+				}
+				for k, v := range sc.Assigns {
+					env[k] = v
+				}
+				out = append(out, Launch{Pos: lineAt(u.Path, c.Line), Words: sc.Words, Env: env, Where: where})
+			}
+		}
+	}
+	for _, s := range p.Scripts {
+		for _, c := range s.Commands {
+			out = append(out, Launch{Pos: lineAt(s.Path, c.Line), Words: c.Words, Env: c.Assigns, Where: "script"})
+		}
+	}
+	return out
+}
+
+// composeDev tells whether a compose file is the development one: its name
+// says so, or a sibling compose file is named for production
+// (docker-compose.yml beside docker-compose.prod.yml).
+func (p *Project) composeDev(file string) bool {
+	if devName(file) {
+		return true
+	}
+	if strings.Contains(strings.ToLower(path.Base(file)), "prod") {
+		return false
+	}
+	for _, c := range p.Compose {
+		if c.Path != file && path.Dir(c.Path) == path.Dir(file) &&
+			strings.Contains(strings.ToLower(path.Base(c.Path)), "prod") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,122 @@
+package rules
+
+import (
+	"fmt"
+	"path"
+	"strings"
+)
+
+// LinkLaunches fills Project.Launched: for every launch that runs a Python
+// file as a program ("python app.py", "python3 -u server.py",
+// "python -m pkg"), the file it runs. Importers ("gunicorn wsgi:app",
+// "flask --app x run") do not run a module's __main__ block and are not
+// links. The driver calls it once, after parsing.
+func LinkLaunches(p *Project) {
+	byPath := map[string]bool{}
+	for _, f := range p.Python {
+		byPath[f.Path] = true
+	}
+	for _, l := range p.Launches() {
+		target, ok := scriptOf(l.Words)
+		if !ok {
+			continue
+		}
+		for _, base := range launchDirs(p, l) {
+			file := findScript(p, byPath, base, target)
+			if file == "" {
+				continue
+			}
+			if p.Launched == nil {
+				p.Launched, p.LaunchPos = map[string]string{}, map[string]Pos{}
+			}
+			if _, seen := p.Launched[file]; !seen {
+				p.Launched[file] = fmt.Sprintf("%s:%d (%s)", l.Pos.File, l.Pos.StartLine, strings.Join(l.Words, " "))
+				p.LaunchPos[file] = l.Pos
+			}
+			break
+		}
+	}
+}
+
+// scriptOf reads "python[3] [flags] X.py" as "X.py" and "python -m a.b" as
+// "a/b" with ok; anything else is not a program run of a Python file.
+func scriptOf(words []string) (string, bool) {
+	if len(words) == 0 || !strings.HasPrefix(path.Base(words[0]), "python") {
+		return "", false
+	}
+	args := words[1:]
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "-m" && i+1 < len(args):
+			return strings.ReplaceAll(args[i+1], ".", "/"), true
+		case a == "-c":
+			return "", false
+		case strings.HasPrefix(a, "-"):
+			continue
+		case strings.HasSuffix(a, ".py"):
+			return strings.TrimPrefix(a, "./"), true
+		default:
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// launchDirs are the directories a launch's relative paths start from, best
+// first: the build context of its container, the launch file's directory.
+func launchDirs(p *Project, l Launch) []string {
+	var dirs []string
+	if l.Compose != nil && l.ComposeFile != nil && l.Compose.Build {
+		dirs = append(dirs, path.Join(path.Dir(l.ComposeFile.Path), l.Compose.Context))
+	}
+	return append(dirs, path.Dir(l.Pos.File))
+}
+
+// findScript finds the Python file a relative script or module path names,
+// at base or (copied into a WORKDIR) anywhere below it.
+func findScript(p *Project, byPath map[string]bool, base, target string) string {
+	for _, cand := range []string{target, target + "/__main__.py", target + ".py"} {
+		if f := path.Join(base, cand); byPath[f] {
+			return f
+		}
+	}
+	if strings.HasPrefix(target, "/") {
+		target = path.Base(target) // an absolute path in the image
+	}
+	prefix := base + "/"
+	if base == "." {
+		prefix = ""
+	}
+	found := ""
+	for _, f := range p.Python {
+		if !strings.HasPrefix(f.Path, prefix) {
+			continue
+		}
+		if strings.HasSuffix(f.Path, "/"+target) || strings.HasSuffix(f.Path, "/"+target+"/__main__.py") ||
+			strings.HasSuffix(f.Path, "/"+target+".py") || f.Path == target {
+			if found != "" {
+				return "" // ambiguous
+			}
+			found = f.Path
+		}
+	}
+	return found
+}
+
+// launchedRun is the run call as the launch files see it: a call under the
+// __main__ guard of a module that a launch file runs as a program is not
+// guarded. It returns the note for the message and the related location.
+func launchedRun(p *Project, run *RunCall) (*RunCall, string, []Related) {
+	if !run.MainGuard {
+		return run, "", nil
+	}
+	by := p.LaunchedBy(run.File.Path)
+	if by == "" {
+		return run, "", nil
+	}
+	r := *run
+	r.MainGuard = false
+	return &r, "; " + by + " runs the module as a program, so its __main__ block runs",
+		[]Related{{Pos: p.LaunchPos[run.File.Path], Message: "the launch that runs this module"}}
+}

@@ -1,0 +1,118 @@
+package rules
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/flasklint/flasklint/parsers/compose"
+)
+
+// PortPublishedPastProxy reports an app service that compose publishes on
+// every host interface beside the nginx service meant to front it.
+var PortPublishedPastProxy = &Rule{
+	ID:        "FL207",
+	Name:      "port-published-past-proxy",
+	Title:     "compose publishes the app's port past the nginx that fronts it",
+	Severity:  High,
+	Precision: MediumPrec,
+	Tags:      []string{"security", "exposure"},
+	Doc: Doc{
+		Why: "When a compose file runs nginx in front of the Flask app and also publishes the app's " +
+			"own port on the host (`\"5000:5000\"`, which Docker binds on every host interface and " +
+			"opens past the host firewall), clients can go around the proxy: its TLS, its limits, " +
+			"its Host checks and the `X-Forwarded-*` headers the app may trust. The app service is " +
+			"one whose command, entrypoint or Dockerfile runs Python, gunicorn, uWSGI, waitress or " +
+			"`flask run`; the proxy is a service whose image, name or build directory says nginx.\n\n" +
+			"Not reported: `127.0.0.1:5000:5000` (loopback only), `expose:` (reachable only on the " +
+			"compose network), and app services in compose files with no nginx service.",
+		Fix: "Drop the app's `ports:` and use `expose:` so that only nginx reaches it, or publish it " +
+			"on loopback for local debugging: `\"127.0.0.1:5000:5000\"`.",
+		Limitations: "Services spread over several compose files (a base file and an override) are " +
+			"judged file by file. A proxy other than nginx (traefik, caddy) is not recognised.",
+	},
+	Check: checkPortPublishedPastProxy,
+}
+
+func checkPortPublishedPastProxy(p *Pass) error {
+	pr := p.Project
+	for _, c := range pr.Compose {
+		var proxy *compose.Service
+		for _, svc := range c.Services {
+			if pr.isNginxService(c, svc) {
+				proxy = svc
+				break
+			}
+		}
+		if proxy == nil {
+			continue
+		}
+		for _, svc := range c.Services {
+			if svc == proxy || !pr.runsApp(c, svc) {
+				continue
+			}
+			for _, port := range svc.Ports {
+				if !publishedOnAll(port.Text) {
+					continue
+				}
+				p.Report(Finding{
+					Pos: lineAt(c.Path, port.Line),
+					Message: fmt.Sprintf("service %s publishes %s on all host interfaces, past the nginx service %s "+
+						"that fronts it: clients reach the app directly", svc.Name, port.Text, proxy.Name),
+					Related: []Related{{Pos: lineAt(c.Path, proxy.Line), Message: "the nginx service"}},
+				})
+			}
+		}
+	}
+	return nil
+}
+
+func (p *Project) isNginxService(c *compose.File, svc *compose.Service) bool {
+	if strings.Contains(strings.ToLower(svc.Image), "nginx") || strings.Contains(strings.ToLower(svc.Name), "nginx") {
+		return true
+	}
+	if !svc.Build {
+		return false
+	}
+	dir := path.Join(path.Dir(c.Path), svc.Context)
+	if strings.Contains(strings.ToLower(path.Base(dir)), "nginx") {
+		return true
+	}
+	for _, d := range p.Dockerfiles { // a build whose Dockerfile starts FROM nginx
+		if path.Dir(d.Path) != dir {
+			continue
+		}
+		for _, in := range d.Instructions {
+			if in.Cmd == "FROM" && len(in.Args) > 0 && strings.Contains(strings.ToLower(in.Args[0]), "nginx") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// runsApp tells whether a compose service runs a Python web app.
+func (p *Project) runsApp(c *compose.File, svc *compose.Service) bool {
+	for _, l := range p.Launches() {
+		var mine bool
+		switch {
+		case l.Compose == svc:
+			mine = true
+		case l.Docker != nil && svc.Build && l.Compose == nil:
+			mine = path.Join(path.Dir(c.Path), svc.Context) == path.Dir(l.Docker.Path)
+		}
+		if !mine {
+			continue
+		}
+		name, _ := program(l.Words)
+		switch {
+		case name == "flask" || name == "gunicorn" || name == "uwsgi" || name == "waitress-serve" ||
+			strings.HasPrefix(name, "python") || strings.HasSuffix(name, ".py") || name == "flask.app":
+			return true
+		}
+		if _, ok := scriptOf(l.Words); ok {
+			return true
+		}
+	}
+	return false
+}
