@@ -52,7 +52,10 @@ func TestWriteLoadFilter(t *testing.T) {
 	}
 	// A run based in svc/, reading app.py from disk.
 	k2, _ := NewKeyer(file, filepath.Join(dir, "svc"), nil)
-	kept, known := b.Filter(k2, []rules.Finding{at("FL101", "app.py", 2), at("FL201", "app.py", 2), at("FL101", "app.py", 1)})
+	kept, known := b.Filter(
+		k2,
+		[]rules.Finding{at("FL101", "app.py", 2), at("FL201", "app.py", 2), at("FL101", "app.py", 1)},
+	)
 	if known != 1 || len(kept) != 2 || kept[0].RuleID != "FL201" || kept[1].Pos.StartLine != 1 {
 		t.Errorf("known %d, kept %+v", known, kept)
 	}

@@ -60,7 +60,8 @@ func FuzzCheck(f *testing.F) {
 			t.Fatalf("output is not a SARIF log: %v\n%s", err, out)
 		}
 		for _, r := range log.Runs[0].Results {
-			if r.RuleID == "FL101" && len(r.Locations) > 0 && r.Locations[0].Physical.Artifact.URI == "neighbour/app.py" {
+			if r.RuleID == "FL101" && len(r.Locations) > 0 &&
+				r.Locations[0].Physical.Artifact.URI == "neighbour/app.py" {
 				return
 			}
 		}

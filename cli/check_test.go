@@ -87,8 +87,18 @@ func TestConfigErrors(t *testing.T) {
 		{"broken pyproject", "pyproject.toml", "[project]\nname = \"shop\n", "pyproject.toml:2:"},
 		{"unknown key", "pyproject.toml", "[tool.flasklint]\nselect = []\nfail_on = \"high\"\n",
 			`pyproject.toml:3:1: unknown key "fail_on" in [tool.flasklint]`},
-		{"unknown rule", ".flasklint.toml", "ignore = [\"FL1\", \"FL77\"]\n", `.flasklint.toml:1:18: ignore: "FL77" matches no rule id`},
-		{"wrong type", ".flasklint.toml", "select = \"FL1\"\n", ".flasklint.toml:1:10: select must be an array of rule ids"},
+		{
+			"unknown rule",
+			".flasklint.toml",
+			"ignore = [\"FL1\", \"FL77\"]\n",
+			`.flasklint.toml:1:18: ignore: "FL77" matches no rule id`,
+		},
+		{
+			"wrong type",
+			".flasklint.toml",
+			"select = \"FL1\"\n",
+			".flasklint.toml:1:10: select must be an array of rule ids",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -194,7 +204,8 @@ func TestFailOnAndExitZero(t *testing.T) {
 		})
 	}
 	cfg := project(t, map[string]string{"app.py": bindApp, ".flasklint.toml": "fail-on = \"critical\"\n"})
-	if _, stderr, code := run("check", cfg); code != cli.ExitClean || !strings.Contains(stderr, "0 at or above fail-on critical") {
+	if _, stderr, code := run("check", cfg); code != cli.ExitClean ||
+		!strings.Contains(stderr, "0 at or above fail-on critical") {
 		t.Errorf("fail-on from the configuration: exit %d, %s", code, stderr)
 	}
 }
@@ -235,7 +246,8 @@ func TestSuppressedOutput(t *testing.T) {
 	if len(res) != 1 || res[0].RuleID != "FL201" || len(res[0].Suppressions) != 1 {
 		t.Fatalf("results: %+v", res)
 	}
-	if s := res[0].Suppressions[0]; s.Kind != "inSource" || s.Status != "accepted" || s.Justification != "container-only bind" {
+	if s := res[0].Suppressions[0]; s.Kind != "inSource" || s.Status != "accepted" ||
+		s.Justification != "container-only bind" {
 		t.Errorf("suppression: %+v", s)
 	}
 	if _, _, code := run("check", "--include-suppressed", dir); code != cli.ExitError {
@@ -283,7 +295,8 @@ func TestBaseline(t *testing.T) {
 	bad := filepath.Join(dir, "bad.json")
 	for _, content := range []string{"{", `{"version": 2, "tool": "flasklint", "findings": []}`, `{"findings": [], "extra": 1}`} {
 		_ = os.WriteFile(bad, []byte(content), 0o644)
-		if _, stderr, code := run("check", "--baseline", bad, dir); code != cli.ExitError || !strings.Contains(stderr, "baseline") {
+		if _, stderr, code := run("check", "--baseline", bad, dir); code != cli.ExitError ||
+			!strings.Contains(stderr, "baseline") {
 			t.Errorf("baseline %s: exit %d, %s", content, code, stderr)
 		}
 	}

@@ -149,20 +149,49 @@ func newCheck(stdout, stderr io.Writer, code *int) *cobra.Command {
 	fl.SortFlags = false
 	fl.StringVar(&f.format, "output-format", "text", "output format: text, json, sarif or github")
 	fl.StringVarP(&f.outFile, "output-file", "o", "", "write the output to this file instead of standard output")
-	fl.StringSliceVar(&f.selectIDs, "select", nil, "rules to run: ids or prefixes such as FL3, or ALL (comma-separated)")
+	fl.StringSliceVar(
+		&f.selectIDs,
+		"select",
+		nil,
+		"rules to run: ids or prefixes such as FL3, or ALL (comma-separated)",
+	)
 	fl.StringSliceVar(&f.extendSelect, "extend-select", nil, "rules to run on top of select")
 	fl.StringSliceVar(&f.ignoreIDs, "ignore", nil, "rules to skip: ids or prefixes (comma-separated)")
-	fl.StringSliceVar(&f.exclude, "exclude", nil, "globs of files and directories to leave out (replaces the configuration's exclude)")
+	fl.StringSliceVar(
+		&f.exclude,
+		"exclude",
+		nil,
+		"globs of files and directories to leave out (replaces the configuration's exclude)",
+	)
 	fl.StringSliceVar(&f.extendExclude, "extend-exclude", nil, "more globs to leave out")
-	fl.Var(severityValue{&f.failOn}, "fail-on", "lowest severity that makes the exit status 1: critical, high, medium, low or info")
+	fl.Var(
+		severityValue{&f.failOn},
+		"fail-on",
+		"lowest severity that makes the exit status 1: critical, high, medium, low or info",
+	)
 	fl.BoolVar(&f.exitZero, "exit-zero", false, "exit 0 even when there are findings")
 	fl.StringVar(&f.category, "category", "", "SARIF automationDetails category (default flasklint)")
-	fl.BoolVar(&f.includeSuppressed, "include-suppressed", false, "SARIF: also write suppressed findings, with an inSource suppression")
+	fl.BoolVar(
+		&f.includeSuppressed,
+		"include-suppressed",
+		false,
+		"SARIF: also write suppressed findings, with an inSource suppression",
+	)
 	fl.StringVar(&f.baseline, "baseline", "", "leave out the findings recorded in this baseline file")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
-	fl.StringVar(&f.configFile, "config", "", "read the settings from this file (a .flasklint.toml or a pyproject.toml)")
+	fl.StringVar(
+		&f.configFile,
+		"config",
+		"",
+		"read the settings from this file (a .flasklint.toml or a pyproject.toml)",
+	)
 	fl.BoolVar(&f.isolated, "isolated", false, "read no configuration file")
-	fl.BoolVar(&f.showSettings, "show-settings", false, "print the effective settings and where each comes from, then exit")
+	fl.BoolVar(
+		&f.showSettings,
+		"show-settings",
+		false,
+		"print the effective settings and where each comes from, then exit",
+	)
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "say what was skipped and why on standard error")
 	fl.IntVar(&f.workers, "workers", 0, "parser goroutines (default: one per core)")
 	return cmd

@@ -28,7 +28,12 @@ func RulesDoc(testdata string) string {
 	b.WriteString("0 the tool's own findings, 1 debug, 2 binding and exposure, 3 CORS, 4 forwarded headers\n")
 	b.WriteString("and proxy trust, 5 host validation, 6 nginx hardening, 7 secrets and cookies, 8 SSRF.\n\n")
 	for _, r := range rules.All {
-		fmt.Fprintf(&b, "<a id=\"%s\"></a>\n\n%s\n", strings.ToLower(r.ID), r.MarkdownWithExample(ruleExample(testdata, r)))
+		fmt.Fprintf(
+			&b,
+			"<a id=\"%s\"></a>\n\n%s\n",
+			strings.ToLower(r.ID),
+			r.MarkdownWithExample(ruleExample(testdata, r)),
+		)
 	}
 	return b.String()
 }

@@ -153,7 +153,9 @@ func (s *settings) apply(f checkFlags, flags *pflag.FlagSet, scanned string) {
 		s.exclude, s.origin["exclude"] = globs(f.exclude, scanned), cmdLine
 	}
 	if flags.Changed("extend-exclude") {
-		s.extendExclude, s.origin["extend-exclude"] = append(s.extendExclude, globs(f.extendExclude, scanned)...), cmdLine
+		s.extendExclude, s.origin["extend-exclude"] = append(
+			s.extendExclude,
+			globs(f.extendExclude, scanned)...), cmdLine
 	}
 	if flags.Changed("fail-on") {
 		s.failOn, s.origin["fail-on"] = f.failOn, cmdLine

@@ -252,7 +252,10 @@ func (c *Config) fill(b *body, data []byte) error {
 		for i, id := range ids {
 			if !ValidSelector(id) {
 				p := pos.elem(key, i)
-				errs = append(errs, c.errorAt(p.line, p.col, "%s: %q matches no rule id (see 'flasklint rules')", key, id))
+				errs = append(
+					errs,
+					c.errorAt(p.line, p.col, "%s: %q matches no rule id (see 'flasklint rules')", key, id),
+				)
 			}
 		}
 		return ids
@@ -275,13 +278,19 @@ func (c *Config) fill(b *body, data []byte) error {
 		if err := checkGlob(g); err != nil {
 			errs = append(errs, c.errorAt(p.line, p.col, "per-file-ignores: %v", err))
 		}
-		c.PerFileIgnores = append(c.PerFileIgnores, PerFileIgnore{Glob: g, IDs: check(key, b.PerFileIgnores[g]), Line: p.line})
+		c.PerFileIgnores = append(
+			c.PerFileIgnores,
+			PerFileIgnore{Glob: g, IDs: check(key, b.PerFileIgnores[g]), Line: p.line},
+		)
 	}
 	if c.Set("fail-on") {
 		sev, ok := rules.ParseSeverity(b.FailOn)
 		if !ok {
 			p := pos["fail-on"]
-			errs = append(errs, c.errorAt(p.line, p.valueCol, "fail-on must be %s, not %q", keyTypes["fail-on"], b.FailOn))
+			errs = append(
+				errs,
+				c.errorAt(p.line, p.valueCol, "fail-on must be %s, not %q", keyTypes["fail-on"], b.FailOn),
+			)
 		}
 		c.FailOn = sev
 	}

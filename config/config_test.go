@@ -110,7 +110,12 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`2:22: per-file-ignores.tests/**: "FL9" matches no rule id`}},
 		{"bad severity", FileName, "\nfail-on = \"severe\"\n",
 			[]string{`2:11: fail-on must be a severity: "critical", "high", "medium", "low" or "info", not "severe"`}},
-		{"bad glob", FileName, "extend-exclude = [\"a/[b\"]\n", []string{`1:19: extend-exclude: "a/[b" is not a valid glob`}},
+		{
+			"bad glob",
+			FileName,
+			"extend-exclude = [\"a/[b\"]\n",
+			[]string{`1:19: extend-exclude: "a/[b" is not a valid glob`},
+		},
 		{"duplicate key", FileName, "select = []\nselect = []\n", []string{`2:1: `}},
 	}
 	for _, tt := range tests {
@@ -150,8 +155,11 @@ func TestDiscover(t *testing.T) {
 
 	tests := []struct{ start, want string }{
 		{"repo/svc/api", "repo/svc/.flasklint.toml"}, // .flasklint.toml wins in its directory
-		{"repo/app/src", ""},                         // a table-less pyproject.toml is passed over; .git stops the search
-		{"other/deep", "pyproject.toml"},             // no .git: up to the file system root
+		{
+			"repo/app/src",
+			"",
+		}, // a table-less pyproject.toml is passed over; .git stops the search
+		{"other/deep", "pyproject.toml"}, // no .git: up to the file system root
 	}
 	for _, tt := range tests {
 		c, err := Discover(filepath.Join(root, tt.start))
@@ -168,7 +176,8 @@ func TestDiscover(t *testing.T) {
 	}
 
 	write(t, root, "broken/pyproject.toml", "[tool.flasklint\n")
-	if _, err := Discover(filepath.Join(root, "broken")); err == nil || !strings.Contains(err.Error(), "pyproject.toml:1:") {
+	if _, err := Discover(filepath.Join(root, "broken")); err == nil ||
+		!strings.Contains(err.Error(), "pyproject.toml:1:") {
 		t.Errorf("a broken pyproject.toml: %v", err)
 	}
 }

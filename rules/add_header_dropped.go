@@ -131,9 +131,19 @@ func (d dropped) finding(effect func(verb string) string) Finding {
 	if len(d.lost) == 1 {
 		verb, them = "reaches", "it"
 	}
-	msg := fmt.Sprintf("%s has its own %s (%s %s, line %d), so nginx drops every inherited one: %s of %s no longer %s; repeat %s here or include %s from a shared snippet",
-		d.what, d.name, d.name, strings.Join(first.Args, " "), first.Line(), strings.Join(headers, ", "),
-		levelName(d.hidden.From), effect(verb), them, them)
+	msg := fmt.Sprintf(
+		"%s has its own %s (%s %s, line %d), so nginx drops every inherited one: %s of %s no longer %s; repeat %s here or include %s from a shared snippet",
+		d.what,
+		d.name,
+		d.name,
+		strings.Join(first.Args, " "),
+		first.Line(),
+		strings.Join(headers, ", "),
+		levelName(d.hidden.From),
+		effect(verb),
+		them,
+		them,
+	)
 	return Finding{Pos: nginxPos(d.at), Message: msg, Related: rel}
 }
 

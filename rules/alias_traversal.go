@@ -38,8 +38,14 @@ var AliasTraversal = &Rule{
 			if prefix == "" || strings.HasSuffix(prefix, "/") || !strings.HasSuffix(alias, "/") {
 				continue
 			}
-			msg := fmt.Sprintf("location %s has no trailing slash but alias %s has one: a request for %s../ is served from %s../, one directory up; write location %s/",
-				prefix, alias, prefix, alias, prefix)
+			msg := fmt.Sprintf(
+				"location %s has no trailing slash but alias %s has one: a request for %s../ is served from %s../, one directory up; write location %s/",
+				prefix,
+				alias,
+				prefix,
+				alias,
+				prefix,
+			)
 			p.Report(Finding{Pos: nginxPos(h.Dir), Message: msg,
 				Related: []Related{{Pos: nginxPos(loc), Message: "the location prefix"}}})
 		}

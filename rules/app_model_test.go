@@ -32,7 +32,14 @@ func TestDebugViaConfigRelated(t *testing.T) {
 	for _, f := range findings {
 		w := want[f.Pos.File]
 		if f.Pos.StartLine != w[0] || len(f.Related) != 1 || f.Related[0].Pos.StartLine != w[1] {
-			t.Errorf("%s: finding at %d with related %+v, want line %d related %d", f.Pos.File, f.Pos.StartLine, f.Related, w[0], w[1])
+			t.Errorf(
+				"%s: finding at %d with related %+v, want line %d related %d",
+				f.Pos.File,
+				f.Pos.StartLine,
+				f.Related,
+				w[0],
+				w[1],
+			)
 		}
 		if f.Severity != Low {
 			t.Errorf("%s: severity %s, want low under the __main__ guard", f.Pos.File, f.Severity)
@@ -51,16 +58,36 @@ func TestRunSeverities(t *testing.T) {
 		{"debug public", "def f():\n    app.run(host='0.0.0.0', debug=True)\n", DebugRun, Critical},
 		{"debug unknown host", "import os\ndef f():\n    app.run(host=os.environ['H'], debug=True)\n", DebugRun, High},
 		{"debug main guard", "if __name__ == '__main__':\n    app.run(host='0.0.0.0', debug=True)\n", DebugRun, Low},
-		{"debug via main()", "def main():\n    app.run(debug=True)\nif __name__ == '__main__':\n    main()\n", DebugRun, Low},
+		{
+			"debug via main()",
+			"def main():\n    app.run(debug=True)\nif __name__ == '__main__':\n    main()\n",
+			DebugRun,
+			Low,
+		},
 		{"debug main() called elsewhere", "def main():\n    app.run(debug=True)\nmain()\n", DebugRun, High},
 		{"host only", "def f():\n    app.run(host='0.0.0.0')\n", DevServerAllInterfaces, High},
 		{"host with debug", "def f():\n    app.run('0.0.0.0', 80, True)\n", DevServerAllInterfaces, Critical},
 		{"host with config debug", "app.debug = True\ndef f():\n    app.run('::')\n", DevServerAllInterfaces, Critical},
 		{"empty host", "def f():\n    app.run(host='')\n", DevServerAllInterfaces, 0},
-		{"cors credentials", "from flask_cors import CORS\nCORS(app, supports_credentials=True)\n", CORSCredentialsAnyOrigin, Critical},
-		{"cors wildcard error", "from flask_cors import CORS\nCORS(app, supports_credentials=True, send_wildcard=True)\n", CORSCredentialsAnyOrigin, Medium},
+		{
+			"cors credentials",
+			"from flask_cors import CORS\nCORS(app, supports_credentials=True)\n",
+			CORSCredentialsAnyOrigin,
+			Critical,
+		},
+		{
+			"cors wildcard error",
+			"from flask_cors import CORS\nCORS(app, supports_credentials=True, send_wildcard=True)\n",
+			CORSCredentialsAnyOrigin,
+			Medium,
+		},
 		{"cors bare", "from flask_cors import CORS\nCORS(app)\n", CORSAnyOrigin, Low},
-		{"cors bare with credentials", "from flask_cors import CORS\nCORS(app, supports_credentials=True)\n", CORSAnyOrigin, 0},
+		{
+			"cors bare with credentials",
+			"from flask_cors import CORS\nCORS(app, supports_credentials=True)\n",
+			CORSAnyOrigin,
+			0,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,7 +139,10 @@ app.config["D"] = 4
 		t.Errorf("D = %s", ev.Value.Python())
 	}
 
-	plain := parsePython(t, map[string]string{"app.py": "from flask import Flask\napp = Flask(__name__)\napp.config['A'] = 1\n"})
+	plain := parsePython(
+		t,
+		map[string]string{"app.py": "from flask import Flask\napp = Flask(__name__)\napp.config['A'] = 1\n"},
+	)
 	pm := buildAppModel(plain)
 	if _, state := pm.ConfigAt(pm.Apps[0], "B", nil, nil); state != ConfigUnset {
 		t.Errorf("B: state %d, want unset", state)

@@ -59,8 +59,13 @@ func checkCatchAllDefaultServer(p *Pass) error {
 		} else {
 			continue
 		}
-		msg := fmt.Sprintf("catch-all default server for %s (%s) %s (line %d); list the real names in server_name and let a separate default server return 444",
-			strings.Join(s.DefaultFor, ", "), s.NamesText(), how, at.Line())
+		msg := fmt.Sprintf(
+			"catch-all default server for %s (%s) %s (line %d); list the real names in server_name and let a separate default server return 444",
+			strings.Join(s.DefaultFor, ", "),
+			s.NamesText(),
+			how,
+			at.Line(),
+		)
 		p.Report(Finding{Pos: nginxPos(s.Where()), Message: msg, Related: serverRelated(s, at)})
 	}
 	return nil

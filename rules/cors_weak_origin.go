@@ -62,8 +62,16 @@ func checkWeakOrigins(p *Pass, u *CORSUse, pol CORSPolicy) {
 		p.Report(Finding{
 			Severity: sev,
 			Pos:      nodePos(u.File, u.Node),
-			Message:  fmt.Sprintf("%s%s allows origin %s: %s%s%s", u.callName(), note, o.Python(), problem, tail, originNote(o, u.File, u.Node)),
-			Related:  relatedOrigin(o, u.File, u.Node, "the origin is set here"),
+			Message: fmt.Sprintf(
+				"%s%s allows origin %s: %s%s%s",
+				u.callName(),
+				note,
+				o.Python(),
+				problem,
+				tail,
+				originNote(o, u.File, u.Node),
+			),
+			Related: relatedOrigin(o, u.File, u.Node, "the origin is set here"),
 		})
 	}
 }

@@ -67,10 +67,21 @@ func debugConfigFinding(p *Pass, m *AppModel, app *App, ev *ConfigEvent) (Findin
 		msg += mayOverrideNote(later, pos)
 	case run != nil && (!run.MainGuard || p.Project.LaunchedBy(run.File.Path) != ""):
 		sev = High
-		msg += fmt.Sprintf("; %s() at %s starts the werkzeug debugger with it", run.Via, lineRef(Origin{run.File, run.Call}, pos.File))
-		related = append(related, Related{Pos: nodePos(run.File, run.Call), Message: "the development server starts here"})
+		msg += fmt.Sprintf(
+			"; %s() at %s starts the werkzeug debugger with it",
+			run.Via,
+			lineRef(Origin{run.File, run.Call}, pos.File),
+		)
+		related = append(
+			related,
+			Related{Pos: nodePos(run.File, run.Call), Message: "the development server starts here"},
+		)
 	case run != nil:
-		msg += fmt.Sprintf("; %s() at %s uses it", run.Via, lineRef(Origin{run.File, run.Call}, pos.File)) + mainGuardNote
+		msg += fmt.Sprintf(
+			"; %s() at %s uses it",
+			run.Via,
+			lineRef(Origin{run.File, run.Call}, pos.File),
+		) + mainGuardNote
 	default:
 		msg += "; no app.run() uses it, and under gunicorn or flask run it only makes exceptions propagate"
 	}

@@ -62,7 +62,11 @@ func checkDebugEnv(p *Pass) error {
 			if debugOff(s.Value) {
 				continue
 			}
-			msg = fmt.Sprintf("FLASK_DEBUG=%s in the %s turns on debug mode and the werkzeug debugger", s.Value, s.Where)
+			msg = fmt.Sprintf(
+				"FLASK_DEBUG=%s in the %s turns on debug mode and the werkzeug debugger",
+				s.Value,
+				s.Where,
+			)
 		case "FLASK_ENV":
 			if !strings.EqualFold(s.Value, "development") {
 				continue
@@ -79,12 +83,19 @@ func checkDebugEnv(p *Pass) error {
 			if debugOff(s.Value) {
 				continue
 			}
-			msg = fmt.Sprintf("FLASK_RUN_DEBUGGER=%s in the %s turns on the werkzeug debugger of flask run", s.Value, s.Where)
+			msg = fmt.Sprintf(
+				"FLASK_RUN_DEBUGGER=%s in the %s turns on the werkzeug debugger of flask run",
+				s.Value,
+				s.Where,
+			)
 		case "WERKZEUG_DEBUG_PIN":
 			if !strings.EqualFold(s.Value, "off") {
 				continue
 			}
-			msg = fmt.Sprintf("WERKZEUG_DEBUG_PIN=off in the %s removes the PIN that guards the werkzeug debugger", s.Where)
+			msg = fmt.Sprintf(
+				"WERKZEUG_DEBUG_PIN=off in the %s removes the PIN that guards the werkzeug debugger",
+				s.Where,
+			)
 		default:
 			continue
 		}

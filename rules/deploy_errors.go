@@ -25,12 +25,19 @@ func reportDeployProblems(p *Pass) {
 	}
 	for _, f := range pr.EnvFiles {
 		if len(f.Bad) > 0 {
-			p.Report(Finding{Pos: lineAt(f.Path, f.Bad[0]), Message: "env file line is not KEY=VALUE" + more(len(f.Bad)-1)})
+			p.Report(
+				Finding{Pos: lineAt(f.Path, f.Bad[0]), Message: "env file line is not KEY=VALUE" + more(len(f.Bad)-1)},
+			)
 		}
 	}
 	for _, f := range pr.Procfiles {
 		if len(f.Bad) > 0 {
-			p.Report(Finding{Pos: lineAt(f.Path, f.Bad[0]), Message: "Procfile line is not \"name: command\"" + more(len(f.Bad)-1)})
+			p.Report(
+				Finding{
+					Pos:     lineAt(f.Path, f.Bad[0]),
+					Message: "Procfile line is not \"name: command\"" + more(len(f.Bad)-1),
+				},
+			)
 		}
 	}
 }

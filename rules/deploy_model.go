@@ -216,7 +216,12 @@ func (p *Project) Launches() []Launch {
 				if cmd == nil {
 					continue
 				}
-				b := Launch{Pos: lineAt(c.Path, cmd.Line), Where: "compose service " + svc.Name, Compose: svc, ComposeFile: c}
+				b := Launch{
+					Pos:         lineAt(c.Path, cmd.Line),
+					Where:       "compose service " + svc.Name,
+					Compose:     svc,
+					ComposeFile: c,
+				}
 				if p.composeDev(c.Path) {
 					b.Level, b.Why = Medium, "a development compose file"
 				}

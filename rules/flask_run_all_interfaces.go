@@ -39,8 +39,15 @@ func checkFlaskRunAllInterfaces(p *Pass) error {
 		if !ok || fr.Host == "" || !allInterfacesHost(fr.Host) {
 			continue
 		}
-		p.Report(exposureFinding(p, l, fmt.Sprintf("%s --host %s in the %s makes the development server listen on all interfaces",
-			fr.Via, fr.Host, l.Where), fr.Debug != ""))
+		p.Report(
+			exposureFinding(
+				p,
+				l,
+				fmt.Sprintf("%s --host %s in the %s makes the development server listen on all interfaces",
+					fr.Via, fr.Host, l.Where),
+				fr.Debug != "",
+			),
+		)
 	}
 	for _, s := range pr.EnvSettings() {
 		if !strings.EqualFold(s.Key, "FLASK_RUN_HOST") || !allInterfacesHost(s.Value) {
@@ -56,8 +63,10 @@ func checkFlaskRunAllInterfaces(p *Pass) error {
 				}
 			}
 		}
-		p.Report(exposureFinding(p, l, fmt.Sprintf("FLASK_RUN_HOST=%s in the %s makes flask run listen on all interfaces",
-			s.Value, s.Where), false))
+		p.Report(
+			exposureFinding(p, l, fmt.Sprintf("FLASK_RUN_HOST=%s in the %s makes flask run listen on all interfaces",
+				s.Value, s.Where), false),
+		)
 	}
 	return nil
 }

@@ -121,8 +121,14 @@ func setFromPath(sc *NginxScope, v string) *nginx.Directive {
 }
 
 func headerInjectionFinding(d *nginx.Directive, sink, why string, at *nginx.Directive) Finding {
-	msg := fmt.Sprintf("%s %s copies %s into %s: a request with %%0d%%0a in its path adds headers of the client's choosing; %s",
-		d.Name, strings.Join(d.Args, " "), why, sink, lineBreakHint(why))
+	msg := fmt.Sprintf(
+		"%s %s copies %s into %s: a request with %%0d%%0a in its path adds headers of the client's choosing; %s",
+		d.Name,
+		strings.Join(d.Args, " "),
+		why,
+		sink,
+		lineBreakHint(why),
+	)
 	var rel []Related
 	if at != nil && at != d {
 		rel = append(rel, Related{Pos: nginxPos(at), Message: "the value comes from here"})

@@ -72,9 +72,16 @@ func cookieFinding(m *AppModel, app *App, ev *ConfigEvent, tls *NginxListen) (Fi
 			return Finding{}, false
 		}
 		related = append(related, Related{Pos: nginxPos(tls.Dir), Message: "nginx terminates TLS here"})
-		return Finding{Pos: pos, Related: related, Message: fmt.Sprintf("%s=%s lets %s's cookie travel over plain "+
-			"HTTP although nginx terminates TLS (listen %s at %s:%d): anyone on the path can read it",
-			ev.Key, v.Python(), appLabel(app), strings.Join(tls.Dir.Args, " "), tls.Dir.File, tls.Dir.Span.StartLine)}, true
+		return Finding{Pos: pos, Related: related, Message: fmt.Sprintf(
+			"%s=%s lets %s's cookie travel over plain "+
+				"HTTP although nginx terminates TLS (listen %s at %s:%d): anyone on the path can read it",
+			ev.Key,
+			v.Python(),
+			appLabel(app),
+			strings.Join(tls.Dir.Args, " "),
+			tls.Dir.File,
+			tls.Dir.Span.StartLine,
+		)}, true
 	case ev.Key == "SESSION_COOKIE_SAMESITE" && v.Kind == StrVal && strings.EqualFold(v.Str, "none"):
 		sec, state := m.ConfigAt(app, "SESSION_COOKIE_SECURE", nil, nil)
 		if state == ConfigUnknown || state == ConfigSet && sec.Value.IsOn() {

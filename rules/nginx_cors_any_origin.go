@@ -109,7 +109,10 @@ func corsFinding(sc *NginxScope, eff NginxEffective, d, creds *nginx.Directive) 
 	switch {
 	case creds != nil && v.reflects:
 		sev = High
-		msg += fmt.Sprintf(", with Access-Control-Allow-Credentials true (line %d), so any site can send the user's cookies and read the answers", creds.Line())
+		msg += fmt.Sprintf(
+			", with Access-Control-Allow-Credentials true (line %d), so any site can send the user's cookies and read the answers",
+			creds.Line(),
+		)
 	case creds != nil:
 		msg += fmt.Sprintf(" (browsers refuse Access-Control-Allow-Credentials true, line %d, with *)", creds.Line())
 	}
@@ -135,7 +138,11 @@ func judgeOrigin(sc *NginxScope, eff NginxEffective, value string) (originVerdic
 		for _, set := range sc.Sets[v] {
 			if containsString(nginxVars(set.Args[1]), "http_origin") {
 				return originVerdict{reflects: true, source: set,
-					reason: fmt.Sprintf("echoes every requesting origin ($%s is set from $http_origin on line %d)", v, set.Line())}, true
+					reason: fmt.Sprintf(
+						"echoes every requesting origin ($%s is set from $http_origin on line %d)",
+						v,
+						set.Line(),
+					)}, true
 			}
 		}
 		if mp := sc.Maps[v]; mp != nil && containsString(nginxVars(mp.Source), "http_origin") {
@@ -169,7 +176,11 @@ func guardedEcho(from *nginx.Directive) (originVerdict, bool) {
 func judgeOriginMap(mp *NginxMap) (originVerdict, bool) {
 	if containsString(nginxVars(mp.Default), "http_origin") {
 		return originVerdict{reflects: true, source: mp.DefaultAt,
-			reason: fmt.Sprintf("echoes every requesting origin ($%s defaults to $http_origin in the map on line %d)", mp.Target, mp.Dir.Line())}, true
+			reason: fmt.Sprintf(
+				"echoes every requesting origin ($%s defaults to $http_origin in the map on line %d)",
+				mp.Target,
+				mp.Dir.Line(),
+			)}, true
 	}
 	for _, e := range mp.Entries {
 		if strings.HasPrefix(e.Name, "~") && !anchoredRegex(e.Name) && len(nginxVars(e.Args[0])) > 0 {
@@ -181,7 +192,11 @@ func judgeOriginMap(mp *NginxMap) (originVerdict, bool) {
 
 func weakPattern(at *nginx.Directive, re string) originVerdict {
 	return originVerdict{reflects: true, source: at,
-		reason: fmt.Sprintf("echoes any origin that %s matches (line %d), and the pattern is not anchored with ^ and $, so look-alike origins pass", re, at.Line())}
+		reason: fmt.Sprintf(
+			"echoes any origin that %s matches (line %d), and the pattern is not anchored with ^ and $, so look-alike origins pass",
+			re,
+			at.Line(),
+		)}
 }
 
 // anchoredRegex tells whether an nginx regex (with or without its ~ or ~*)

@@ -22,8 +22,12 @@ func FuzzNginxRules(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		fsys := nginxFS(map[string]string{"site.conf": src, "nginx.conf": "http {\n" + src + "\ninclude site.conf;\n}\n"})
-		project := &Project{Nginx: nginx.Load(nginx.Options{FS: fsys, Roots: []string{"."}}, []string{"nginx.conf", "site.conf"})}
+		fsys := nginxFS(
+			map[string]string{"site.conf": src, "nginx.conf": "http {\n" + src + "\ninclude site.conf;\n}\n"},
+		)
+		project := &Project{
+			Nginx: nginx.Load(nginx.Options{FS: fsys, Roots: []string{"."}}, []string{"nginx.conf", "site.conf"}),
+		}
 		for _, r := range All {
 			if err := r.Check(NewPass(r, project, func(Finding) {})); err != nil {
 				t.Fatalf("%s: %v", r.ID, err)

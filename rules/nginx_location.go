@@ -95,7 +95,12 @@ func (l *NginxLocation) Describe() string {
 }
 
 // addLocation models a location or if block and what is nested in it.
-func (m *NginxModel) addLocation(s *NginxServer, parent *NginxLocation, d *nginx.Directive, up *nginxLevel) *NginxLocation {
+func (m *NginxModel) addLocation(
+	s *NginxServer,
+	parent *NginxLocation,
+	d *nginx.Directive,
+	up *nginxLevel,
+) *NginxLocation {
 	l := &NginxLocation{Server: s, Parent: parent, Dir: d, IsIf: d.Name == "if", level: newNginxLevel(d, up)}
 	l.Pass = newNginxPass(s.Scope, d.Block)
 	if l.Pass == nil && l.IsIf && parent != nil && !hasDirective(d.Block, "return") {

@@ -126,7 +126,13 @@ server {
     location /e { proxy_pass http://$FLASK_SERVER_ADDR; }
 }
 `})
-	want := []string{"proxy unix=/run/app.sock", "proxy backend: upstream", "proxy [::1]:8000", "fastcgi 127.0.0.1:9000", "proxy $FLASK_SERVER_ADDR:"}
+	want := []string{
+		"proxy unix=/run/app.sock",
+		"proxy backend: upstream",
+		"proxy [::1]:8000",
+		"fastcgi 127.0.0.1:9000",
+		"proxy $FLASK_SERVER_ADDR:",
+	}
 	for i, l := range m.Locations {
 		p := l.Pass
 		got := p.Module + " " + p.Host + ":" + p.Port

@@ -298,9 +298,12 @@ func TestNginxOracleSandbox(t *testing.T) {
 	// Without the sandbox's host names, nginx -t fails to resolve app.
 	raw := t.TempDir()
 	conf := filepath.Join(raw, "nginx.conf")
-	text := fmt.Sprintf("events {}\nhttp {\n    access_log off;\n    client_body_temp_path %[1]s; proxy_temp_path %[1]s;"+
-		" fastcgi_temp_path %[1]s; uwsgi_temp_path %[1]s; scgi_temp_path %[1]s;\n"+
-		"    server { listen 8080; location / { proxy_pass http://app.invalid:8000; } }\n}\n", raw)
+	text := fmt.Sprintf(
+		"events {}\nhttp {\n    access_log off;\n    client_body_temp_path %[1]s; proxy_temp_path %[1]s;"+
+			" fastcgi_temp_path %[1]s; uwsgi_temp_path %[1]s; scgi_temp_path %[1]s;\n"+
+			"    server { listen 8080; location / { proxy_pass http://app.invalid:8000; } }\n}\n",
+		raw,
+	)
 	if err := os.WriteFile(conf, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}

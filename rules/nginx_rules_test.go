@@ -79,11 +79,19 @@ func TestNginxSharedCases(t *testing.T) {
 		want  []string
 	}{
 		{"06-proxy-hop-trust", []string{"site.conf"}, nil},
-		{"10-host-var-catch-all", []string{"site.conf"}, []string{"site.conf:3 FL501 medium", "site.conf:7 FL502 medium"}},
+		{
+			"10-host-var-catch-all",
+			[]string{"site.conf"},
+			[]string{"site.conf:3 FL501 medium", "site.conf:7 FL502 medium"},
+		},
 		{"13-included-snippets", []string{"sites/app.conf", "snippets/cors.conf"},
 			[]string{"sites/app.conf:13 problem2", "sites/app.conf:13 FL401 low"}},
 		{"14-log-format-comments", []string{"nginx.conf"}, []string{"nginx.conf:12 FL401 medium"}},
-		{"16-site-file-without-http", []string{"site.conf"}, []string{"site.conf:7 problem2", "site.conf:11 FL401 medium"}},
+		{
+			"16-site-file-without-http",
+			[]string{"site.conf"},
+			[]string{"site.conf:7 problem2", "site.conf:11 FL401 medium"},
+		},
 		{"18-map-blocks", []string{"hosts.conf", "tenants.map"}, nil},
 	}
 	for _, tt := range tests {

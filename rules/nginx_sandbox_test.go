@@ -127,7 +127,12 @@ func walk(ds []*nginx.Directive, visit func(d *nginx.Directive, parents []*nginx
 }
 
 // planDirective decides the edit one directive needs, if any.
-func (sb *sandbox) planDirective(d *nginx.Directive, parents []*nginx.Directive, upstreams map[string]bool, unresolved bool) error {
+func (sb *sandbox) planDirective(
+	d *nginx.Directive,
+	parents []*nginx.Directive,
+	upstreams map[string]bool,
+	unresolved bool,
+) error {
 	switch {
 	case d.Name == "include" && len(d.Args) == 1:
 		return sb.planInclude(d, unresolved)
@@ -246,7 +251,13 @@ func (sb *sandbox) statement(d *nginx.Directive) ([][2]int, int, error) {
 	f := sb.set.Files[d.File]
 	off := lineOffset(f.Src, d.Span.StartLine) + d.Span.StartCol - 1
 	if off < 0 || off+len(d.Name) > len(f.Src) || string(f.Src[off:off+len(d.Name)]) != d.Name {
-		return nil, 0, fmt.Errorf("%s:%d: cannot find %s at column %d to edit it", d.File, d.Line(), d.Name, d.Span.StartCol)
+		return nil, 0, fmt.Errorf(
+			"%s:%d: cannot find %s at column %d to edit it",
+			d.File,
+			d.Line(),
+			d.Name,
+			d.Span.StartCol,
+		)
 	}
 	toks, end := lexStatement(f.Src, off)
 	return toks, end, nil

@@ -106,13 +106,19 @@ func noAllowlistFinding(p *Pass, m *AppModel, app *App, guard nginxHostGuard) (F
 		s := guard.catchAll
 		reasons = append(reasons, fmt.Sprintf("nginx passes any host name to it (%s at %s:%d is the default server "+
 			"and accepts every name)", s.NamesText(), s.Where().File, s.Where().Span.StartLine))
-		f.Related = append(f.Related, Related{Pos: nginxPos(s.Where()), Message: "this nginx server accepts any host name"})
+		f.Related = append(
+			f.Related,
+			Related{Pos: nginxPos(s.Where()), Message: "this nginx server accepts any host name"},
+		)
 	}
 	msg := fmt.Sprintf("this app answers requests for any host name: %s", strings.Join(reasons, ", "))
 	if ext != nil {
 		msg += fmt.Sprintf("; url_for(..., _external=True) at %s builds absolute links from the Host the client sends",
 			lineRef(Origin{ext.File, ext.Call}, app.File.Path))
-		f.Related = append(f.Related, Related{Pos: nodePos(ext.File, ext.Call), Message: "an absolute URL is built here"})
+		f.Related = append(
+			f.Related,
+			Related{Pos: nodePos(ext.File, ext.Call), Message: "an absolute URL is built here"},
+		)
 	}
 	if modern {
 		msg += `; set TRUSTED_HOSTS = ["your.host.name"]`

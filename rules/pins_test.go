@@ -38,7 +38,15 @@ func TestVersionOf(t *testing.T) {
 	for _, tt := range tests {
 		got := p.VersionOf(tt.file, tt.pkg)
 		if got.Pinned != tt.pinned || got.Pin.Spec != tt.spec {
-			t.Errorf("VersionOf(%s, %s) = %q pinned %v, want %q pinned %v", tt.file, tt.pkg, got.Pin.Spec, got.Pinned, tt.spec, tt.pinned)
+			t.Errorf(
+				"VersionOf(%s, %s) = %q pinned %v, want %q pinned %v",
+				tt.file,
+				tt.pkg,
+				got.Pin.Spec,
+				got.Pinned,
+				tt.spec,
+				tt.pinned,
+			)
 		}
 	}
 	yes, why := p.VersionOf("svc/sub/app.py", "flask").AtLeast("3.1")

@@ -102,7 +102,10 @@ func blockName(l *NginxLocation, block *nginx.Directive) string {
 func proxyFixRelated(p *Project) []Related {
 	var rel []Related
 	for _, pf := range p.AppModel().ProxyFixes {
-		rel = append(rel, Related{Pos: nodePos(pf.File, pf.Call), Message: "ProxyFix trusts the forwarded headers here"})
+		rel = append(
+			rel,
+			Related{Pos: nodePos(pf.File, pf.Call), Message: "ProxyFix trusts the forwarded headers here"},
+		)
 	}
 	return rel
 }

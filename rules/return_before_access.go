@@ -46,11 +46,17 @@ func checkReturnBeforeAccess(p *Pass) error {
 		var names []string
 		var rel []Related
 		for _, c := range checks {
-			names = append(names, fmt.Sprintf("%s (line %d)", strings.TrimSpace(c.Name+" "+strings.Join(c.Args, " ")), c.Line()))
+			names = append(
+				names,
+				fmt.Sprintf("%s (line %d)", strings.TrimSpace(c.Name+" "+strings.Join(c.Args, " ")), c.Line()),
+			)
 			rel = append(rel, Related{Pos: nginxPos(c), Message: "never checked for this response"})
 		}
-		msg := fmt.Sprintf("return %s answers in the rewrite phase, before the access phase where %s would run: every client gets this response; pass the request on instead, or refuse it with an if that returns 403",
-			strings.Join(h.Dir.Args, " "), strings.Join(names, ", "))
+		msg := fmt.Sprintf(
+			"return %s answers in the rewrite phase, before the access phase where %s would run: every client gets this response; pass the request on instead, or refuse it with an if that returns 403",
+			strings.Join(h.Dir.Args, " "),
+			strings.Join(names, ", "),
+		)
 		p.Report(Finding{Pos: nginxPos(h.Dir), Message: msg, Related: rel})
 	}
 	return nil

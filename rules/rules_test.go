@@ -103,9 +103,16 @@ func TestUnreadableFile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	findings := ruletest.Run(t, dir,
-		ruletest.Expectation{File: "big.py", Line: 1, Re: regexp.MustCompile(`^FL004 unreadable-file: .*over the 10 MiB limit`)},
-		ruletest.Expectation{File: "app.py", Line: 3, Re: regexp.MustCompile(`^FL101 `)})
+	findings := ruletest.Run(
+		t,
+		dir,
+		ruletest.Expectation{
+			File: "big.py",
+			Line: 1,
+			Re:   regexp.MustCompile(`^FL004 unreadable-file: .*over the 10 MiB limit`),
+		},
+		ruletest.Expectation{File: "app.py", Line: 3, Re: regexp.MustCompile(`^FL101 `)},
+	)
 	if len(findings) != 2 {
 		t.Errorf("want 2 findings, got %d", len(findings))
 	}

@@ -55,7 +55,10 @@ func serverNameFinding(m *AppModel, app *App, ev *ConfigEvent) Finding {
 	if run := runFallingBack(m, app, ev); run != nil {
 		at := lineRef(Origin{run.File, run.Call}, pos.File)
 		msg += fmt.Sprintf(": %s() at %s binds it because it passes no host", run.Via, at)
-		related = append(related, Related{Pos: nodePos(run.File, run.Call), Message: "the development server starts here"})
+		related = append(
+			related,
+			Related{Pos: nodePos(run.File, run.Call), Message: "the development server starts here"},
+		)
 		if run.MainGuard {
 			msg += mainGuardNote
 		} else {

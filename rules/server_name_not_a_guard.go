@@ -42,9 +42,14 @@ func checkServerNameNotAGuard(p *Pass) error {
 		pos, related := configSite(ev)
 		out = append(out, Finding{
 			Pos: pos,
-			Message: fmt.Sprintf("SERVER_NAME=%s does not restrict which hosts the app %s answers since Flask 3.1 (%s), "+
-				"and TRUSTED_HOSTS is not set; add TRUSTED_HOSTS = [%q]", ev.Value.Python(), appLabel(app), why,
-				serverNameHost(ev.Value.Str)),
+			Message: fmt.Sprintf(
+				"SERVER_NAME=%s does not restrict which hosts the app %s answers since Flask 3.1 (%s), "+
+					"and TRUSTED_HOSTS is not set; add TRUSTED_HOSTS = [%q]",
+				ev.Value.Python(),
+				appLabel(app),
+				why,
+				serverNameHost(ev.Value.Str),
+			),
 			Related: related,
 		})
 	}

@@ -24,7 +24,9 @@ var ServerTokensOn = &Rule{
 		for _, h := range p.Project.NginxModel().Find("server_tokens") {
 			if d := h.Dir; len(d.Args) == 1 && (d.Args[0] == "on" || d.Args[0] == "build") {
 				p.Report(Finding{Pos: nginxPos(d), Message: fmt.Sprintf(
-					"server_tokens %s puts the nginx version into the Server header and error pages; set server_tokens off", d.Args[0])})
+					"server_tokens %s puts the nginx version into the Server header and error pages; set server_tokens off",
+					d.Args[0],
+				)})
 			}
 		}
 		return nil

@@ -84,7 +84,12 @@ func TestSuppressionsInPython(t *testing.T) {
 	}
 	checked, err := p.Check(context.Background(), "app.py", []byte(src))
 	if err != nil || len(checked.Comments) != 3 || checked.Root != nil {
-		t.Errorf("Check: %d comments, root %v, err %v; want 3 comments and no tree", len(checked.Comments), checked.Root, err)
+		t.Errorf(
+			"Check: %d comments, root %v, err %v; want 3 comments and no tree",
+			len(checked.Comments),
+			checked.Root,
+			err,
+		)
 	}
 }
 

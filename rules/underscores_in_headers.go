@@ -39,8 +39,12 @@ func checkUnderscoresInHeaders(p *Pass) error {
 		if pass == nil {
 			continue
 		}
-		msg := fmt.Sprintf("underscores_in_headers on lets a client send X_Forwarded_For or X_Real_IP, which the WSGI server behind %s %s reads as the header nginx sets (line %d); remove it",
-			pass.Pass.Dir.Name, pass.Pass.Target, pass.Pass.Dir.Line())
+		msg := fmt.Sprintf(
+			"underscores_in_headers on lets a client send X_Forwarded_For or X_Real_IP, which the WSGI server behind %s %s reads as the header nginx sets (line %d); remove it",
+			pass.Pass.Dir.Name,
+			pass.Pass.Target,
+			pass.Pass.Dir.Line(),
+		)
 		p.Report(Finding{Pos: nginxPos(h.Dir), Message: msg,
 			Related: []Related{{Pos: nginxPos(pass.Pass.Dir), Message: "headers reach the app here"}}})
 	}

@@ -110,7 +110,10 @@ func runSimpleFinding(m *AppModel, run *RunCall) (Finding, bool) {
 	if run.Evalex != nil {
 		evalex = m.Resolver.Resolve(f, run.Evalex)
 	}
-	out := Finding{Pos: nodePos(f, run.Call), Related: relatedOrigin(dbg.Value, f, run.Call, "use_debugger is set here")}
+	out := Finding{
+		Pos:     nodePos(f, run.Call),
+		Related: relatedOrigin(dbg.Value, f, run.Call, "use_debugger is set here"),
+	}
 	if on, known := evalex.Truthy(); known && !on {
 		out.Severity = Medium
 		out.Message = fmt.Sprintf("run_simple(...) with %s%s shows every client tracebacks with source code "+

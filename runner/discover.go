@@ -80,6 +80,10 @@ func (w *walker) walk(p string) error {
 		w.log("skipped %s: excluded by the configuration", rel)
 		return nil
 	}
+	if !info.IsDir() && !info.Mode().IsRegular() {
+		w.log("skipped %s: not a regular file", rel)
+		return nil
+	}
 	if !info.IsDir() {
 		if kind := w.classify(rel, p, true); kind != 0 {
 			w.add(candidate{path: rel, kind: kind, explicit: true})

@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"syscall"
 	"testing"
+	"time"
 )
 
 func writeFiles(t *testing.T, files map[string]string) string {
@@ -170,5 +172,24 @@ func TestParentGitignore(t *testing.T) {
 	}
 	if len(w.found) != 0 {
 		t.Errorf("other/drop.py is ignored by the top .gitignore, found %v", w.found)
+	}
+}
+
+// TestNamedFIFOIsNotOpened: a FIFO named on the command line is skipped,
+// not opened (opening it would block the run forever).
+func TestNamedFIFOIsNotOpened(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.conf"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan map[string]Kind)
+	go func() { done <- discover(t, dir, "pipe.conf") }()
+	select {
+	case got := <-done:
+		if len(got) != 0 {
+			t.Errorf("a FIFO was taken as a file: %v", got)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("discovery blocked on a FIFO")
 	}
 }

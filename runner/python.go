@@ -118,7 +118,9 @@ func moduleIndex(paths []string) map[string][]string {
 // importLine finds the modules a line imports: "import a.b, c as d" and
 // "from .a import b, c". A text scan is enough to decide which files to
 // parse; the rules read real imports from the syntax tree.
-var importLine = regexp.MustCompile(`(?m)^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import[ \t]+\(?([\w ,\t]*)|import[ \t]+([\w., \t]+))`)
+var importLine = regexp.MustCompile(
+	`(?m)^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import[ \t]+\(?([\w ,\t]*)|import[ \t]+([\w., \t]+))`,
+)
 
 // imported lists the files of the tree that the source may import or load.
 func imported(file string, src []byte, index map[string][]string) []string {

@@ -12,13 +12,15 @@ import (
 // naming Flask; unrelated files are only checked for syntax errors.
 func TestPythonSelection(t *testing.T) {
 	sources := map[string][]byte{
-		"myapp/__init__.py": []byte("from flask import Flask\nfrom .config import Config\n\ndef create_app():\n    return Flask(__name__)\n"),
-		"myapp/config.py":   []byte("from .base import Base\nclass Config(Base):\n    DEBUG = True\n"),
-		"myapp/base.py":     []byte("class Base:\n    TESTING = False\n"),
-		"run.py":            []byte("from myapp import create_app\napp = create_app()\napp.run(debug=True)\n"),
-		"manage.py":         []byte("import run\n"),
-		"tools/report.py":   []byte("import csv\nprint('report')\n"),
-		"tools/broken.py":   []byte("def f(:\n"),
+		"myapp/__init__.py": []byte(
+			"from flask import Flask\nfrom .config import Config\n\ndef create_app():\n    return Flask(__name__)\n",
+		),
+		"myapp/config.py": []byte("from .base import Base\nclass Config(Base):\n    DEBUG = True\n"),
+		"myapp/base.py":   []byte("class Base:\n    TESTING = False\n"),
+		"run.py":          []byte("from myapp import create_app\napp = create_app()\napp.run(debug=True)\n"),
+		"manage.py":       []byte("import run\n"),
+		"tools/report.py": []byte("import csv\nprint('report')\n"),
+		"tools/broken.py": []byte("def f(:\n"),
 	}
 	var paths []string
 	for p := range sources {

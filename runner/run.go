@@ -189,6 +189,9 @@ func readFile(p string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s), so it was not read", info.Mode().Type())
+	}
 	if info.Size() > MaxFileSize {
 		return nil, fmt.Errorf("file of %d bytes is over the %d MiB limit and was not read",
 			info.Size(), MaxFileSize>>20)

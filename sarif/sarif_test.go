@@ -42,19 +42,31 @@ func testLog() Log {
 		Findings: []rules.Finding{
 			{
 				RuleID: "FL001", Severity: rules.Medium, Message: "unexpected \"}\"",
-				Pos: rules.Pos{File: "conf/nginx.conf", Span: source.Span{StartLine: 3, StartCol: 1, EndLine: 3, EndCol: 2}},
+				Pos: rules.Pos{
+					File: "conf/nginx.conf",
+					Span: source.Span{StartLine: 3, StartCol: 1, EndLine: 3, EndCol: 2},
+				},
 			},
 			{
 				RuleID: "FL101", Severity: rules.High, Message: "debug=True reaches the debugger [app.run]",
-				Pos: rules.Pos{File: "app/café.py", Span: source.Span{StartLine: 2, StartCol: 10, EndLine: 2, EndCol: 30}},
+				Pos: rules.Pos{
+					File: "app/café.py",
+					Span: source.Span{StartLine: 2, StartCol: 10, EndLine: 2, EndCol: 30},
+				},
 				Related: []rules.Related{{
 					Message: "the app is started here",
-					Pos:     rules.Pos{File: "app/café.py", Span: source.Span{StartLine: 1, StartCol: 1, EndLine: 1, EndCol: 10}},
+					Pos: rules.Pos{
+						File: "app/café.py",
+						Span: source.Span{StartLine: 1, StartCol: 1, EndLine: 1, EndCol: 10},
+					},
 				}},
 			},
 			{
 				RuleID: "FL301", Message: "cors on a test app",
-				Pos: rules.Pos{File: "tests/test_app.py", Span: source.Span{StartLine: 5, StartCol: 3, EndLine: 6, EndCol: 1}},
+				Pos: rules.Pos{
+					File: "tests/test_app.py",
+					Span: source.Span{StartLine: 5, StartCol: 3, EndLine: 6, EndCol: 1},
+				},
 			},
 		},
 		ToolVersion: "0.1.0",
@@ -202,7 +214,8 @@ func TestWriteRules(t *testing.T) {
 		if tags := jsonString(t, pr["tags"]); tags != jsonString(t, p.tags) {
 			t.Errorf("%s tags = %s, want %q", p.rule.ID, tags, p.tags)
 		}
-		if pr["precision"] != p.precision || pr["problem.severity"] != p.problem || pr["security-severity"] != p.secSev {
+		if pr["precision"] != p.precision || pr["problem.severity"] != p.problem ||
+			pr["security-severity"] != p.secSev {
 			t.Errorf("%s properties = %v, want precision %s, problem.severity %s, security-severity %q",
 				p.rule.ID, pr, p.precision, p.problem, p.secSev)
 		}

@@ -26,9 +26,14 @@ func TestWriteSuppressed(t *testing.T) {
 		{RuleID: "FL007", Severity: rules.Low, Message: "unused", Pos: rules.Pos{File: "a.py", Span: span(9)}},
 	}
 	log.Suppressed = []rules.Suppressed{{
-		Finding: rules.Finding{RuleID: "FL301", Severity: rules.Low, Message: "cors", Pos: rules.Pos{File: "a.py", Span: span(5)}},
-		Reason:  "the API is public",
-		By:      rules.Pos{File: "a.py", Span: span(4)},
+		Finding: rules.Finding{
+			RuleID:   "FL301",
+			Severity: rules.Low,
+			Message:  "cors",
+			Pos:      rules.Pos{File: "a.py", Span: span(5)},
+		},
+		Reason: "the API is public",
+		By:     rules.Pos{File: "a.py", Span: span(4)},
 	}}
 	raw, _ := writeLog(t, log)
 	var got struct {

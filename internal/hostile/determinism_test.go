@@ -48,7 +48,12 @@ func TestDeterministicAcrossOrdersAndWorkers(t *testing.T) {
 			write(t, dir, name, files[name])
 		}
 		var out, errOut bytes.Buffer
-		code := cli.Run([]string{"check", "--isolated", "--output-format", "sarif", "--workers", workers, dir}, nil, &out, &errOut)
+		code := cli.Run(
+			[]string{"check", "--isolated", "--output-format", "sarif", "--workers", workers, dir},
+			nil,
+			&out,
+			&errOut,
+		)
 		if code != cli.ExitFindings {
 			t.Fatalf("exit %d: %s", code, errOut.String())
 		}

@@ -217,7 +217,12 @@ func TestGeneratedCases(t *testing.T) {
 		}, []string{"app.py:1 FL004 over the 10 MiB limit"}},
 		{"100,000 nested brackets", func(t *testing.T, dir string) {
 			write(t, dir, "deep.py", "x = "+strings.Repeat("(", 100_000)+strings.Repeat(")", 100_000)+"\n"+neighbour)
-			write(t, dir, "nginx/deep.conf", "http {\n"+strings.Repeat("location / {\n", 100_000)+strings.Repeat("}\n", 100_001))
+			write(
+				t,
+				dir,
+				"nginx/deep.conf",
+				"http {\n"+strings.Repeat("location / {\n", 100_000)+strings.Repeat("}\n", 100_001),
+			)
 		}, []string{"deep.py:4 FL101", "nginx/deep.conf:101 FL001 nest more than 100 deep"}},
 		// The first 2000 included files are read; past that bound FL001
 		// says the rest was not.

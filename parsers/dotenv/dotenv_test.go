@@ -3,7 +3,10 @@ package dotenv
 import "testing"
 
 func TestParse(t *testing.T) {
-	f := Parse(".env.dev-sample", []byte("# c\nFLASK_DEBUG=1\nexport FLASK_ENV=\"development\"\nKEY='a\nb'\nHOST=0.0.0.0 # all\nnot a setting\n"))
+	f := Parse(
+		".env.dev-sample",
+		[]byte("# c\nFLASK_DEBUG=1\nexport FLASK_ENV=\"development\"\nKEY='a\nb'\nHOST=0.0.0.0 # all\nnot a setting\n"),
+	)
 	if !f.Sample {
 		t.Error("sample not recognised")
 	}

@@ -15,7 +15,12 @@ func TestBlockDepthIsBounded(t *testing.T) {
 		"nginx.conf": "http {\n    include inner.conf;\n}\n",
 		"inner.conf": deep,
 	}, "nginx.conf")
-	check(t, "problems", problems(s), "1 inner.conf:100:1-13 blocks nest more than 100 deep; what they hold was not read\n")
+	check(
+		t,
+		"problems",
+		problems(s),
+		"1 inner.conf:100:1-13 blocks nest more than 100 deep; what they hold was not read\n",
+	)
 	depth := 0
 	for ds := s.Configs[0].Directives; len(ds) > 0; ds = ds[0].Block {
 		depth++

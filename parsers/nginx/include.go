@@ -47,7 +47,11 @@ func (r resolution) dataMessage(arg, block string) string {
 	if r.kind == IncludeOutside {
 		return fmt.Sprintf("include %q points outside the scanned tree and was not read", arg)
 	}
-	return fmt.Sprintf("include %q matches no file in the scanned tree; nginx cannot start without it, and the %s entries it holds were not read", arg, block)
+	return fmt.Sprintf(
+		"include %q matches no file in the scanned tree; nginx cannot start without it, and the %s entries it holds were not read",
+		arg,
+		block,
+	)
 }
 
 // resolve finds the files an include argument names. A relative path is

@@ -169,12 +169,23 @@ func (l *loader) readProblem(path string) Problem {
 	if _, err := fs.ReadFile(l.fsys, path); err != nil {
 		msg += ": " + err.Error()
 	}
-	return Problem{Kind: ReadError, File: path, Span: source.Span{StartLine: 1, StartCol: 1, EndLine: 1, EndCol: 1}, Message: msg}
+	return Problem{
+		Kind:    ReadError,
+		File:    path,
+		Span:    source.Span{StartLine: 1, StartCol: 1, EndLine: 1, EndCol: 1},
+		Message: msg,
+	}
 }
 
 // convert turns crossplane directives of file p into Directives, expanding
 // includes. stack is the chain of files being included, for cycles.
-func (l *loader) convert(e *expansion, p *parsed, ds crossplane.Directives, stack []string, via *Directive) []*Directive {
+func (l *loader) convert(
+	e *expansion,
+	p *parsed,
+	ds crossplane.Directives,
+	stack []string,
+	via *Directive,
+) []*Directive {
 	var out []*Directive
 	for _, cd := range ds {
 		d := &Directive{Name: cd.Directive, Args: cd.Args, File: p.file.Path, Span: p.spans[cd], Via: via}
@@ -208,7 +219,13 @@ func (l *loader) convert(e *expansion, p *parsed, ds crossplane.Directives, stac
 // includes name data files: they are resolved so that they are not taken as
 // configuration roots, and reported when missing (nginx refuses to start
 // then), but never parsed.
-func (l *loader) dataBlock(e *expansion, p *parsed, block *crossplane.Directive, from string, via *Directive) []*Directive {
+func (l *loader) dataBlock(
+	e *expansion,
+	p *parsed,
+	block *crossplane.Directive,
+	from string,
+	via *Directive,
+) []*Directive {
 	out := []*Directive{}
 	for _, cd := range block.Block {
 		d := &Directive{Name: cd.Directive, Args: cd.Args, File: p.file.Path, Span: p.spans[cd], Via: via}

@@ -47,7 +47,16 @@ func outline(ds []*Directive) string {
 func problems(s *Set) string {
 	var b strings.Builder
 	for _, p := range s.Problems {
-		fmt.Fprintf(&b, "%d %s:%d:%d-%d %s\n", p.Kind, p.File, p.Span.StartLine, p.Span.StartCol, p.Span.EndCol, p.Message)
+		fmt.Fprintf(
+			&b,
+			"%d %s:%d:%d-%d %s\n",
+			p.Kind,
+			p.File,
+			p.Span.StartLine,
+			p.Span.StartCol,
+			p.Span.EndCol,
+			p.Message,
+		)
 	}
 	return b.String()
 }
@@ -68,7 +77,11 @@ func check(t *testing.T, what, got, want string) {
 }
 
 func TestBareServer(t *testing.T) {
-	s := load(t, map[string]string{"site.conf": "server {\n    listen 80;\n    location / { return 444; }\n}\n"}, "site.conf")
+	s := load(
+		t,
+		map[string]string{"site.conf": "server {\n    listen 80;\n    location / { return 444; }\n}\n"},
+		"site.conf",
+	)
 	check(t, "tree", outline(s.Configs[0].Directives), `
 server  @site.conf:1:1-9
   listen 80 @site.conf:2:5-15

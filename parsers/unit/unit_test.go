@@ -3,12 +3,23 @@ package unit
 import "testing"
 
 func TestParse(t *testing.T) {
-	f := Parse("app.service", []byte("[Unit]\nDescription=x\n\n[Service]\nEnvironment=\"FLASK_DEBUG=1\" PATH=/bin\nExecStart=/venv/bin/gunicorn --workers 3 \\\n  --bind unix:app.sock wsgi:app\n"))
-	if len(f.Commands) != 1 || f.Commands[0].Line != 6 || f.Commands[0].Text != "/venv/bin/gunicorn --workers 3  --bind unix:app.sock wsgi:app" ||
+	f := Parse(
+		"app.service",
+		[]byte(
+			"[Unit]\nDescription=x\n\n[Service]\nEnvironment=\"FLASK_DEBUG=1\" PATH=/bin\nExecStart=/venv/bin/gunicorn --workers 3 \\\n  --bind unix:app.sock wsgi:app\n",
+		),
+	)
+	if len(f.Commands) != 1 || f.Commands[0].Line != 6 ||
+		f.Commands[0].Text != "/venv/bin/gunicorn --workers 3  --bind unix:app.sock wsgi:app" ||
 		f.Commands[0].Env["FLASK_DEBUG"] != "1" {
 		t.Errorf("%+v", f.Commands)
 	}
-	s := Parse("microblog.conf", []byte("[program:microblog]\ncommand=/venv/bin/gunicorn -b localhost:8000 -w 4 microblog:app\nenvironment=FLASK_DEBUG=\"0\",X=1\n"))
+	s := Parse(
+		"microblog.conf",
+		[]byte(
+			"[program:microblog]\ncommand=/venv/bin/gunicorn -b localhost:8000 -w 4 microblog:app\nenvironment=FLASK_DEBUG=\"0\",X=1\n",
+		),
+	)
 	if len(s.Commands) != 1 || s.Commands[0].Line != 2 || s.Commands[0].Env["FLASK_DEBUG"] != "0" {
 		t.Errorf("%+v", s.Commands)
 	}
