@@ -293,7 +293,8 @@ func TestBaseline(t *testing.T) {
 	}
 
 	bad := filepath.Join(dir, "bad.json")
-	for _, content := range []string{"{", `{"version": 2, "tool": "flasklint", "findings": []}`, `{"findings": [], "extra": 1}`} {
+	malformed := []string{"{", `{"version": 2, "tool": "flasklint", "findings": []}`, `{"findings": [], "extra": 1}`}
+	for _, content := range malformed {
 		_ = os.WriteFile(bad, []byte(content), 0o644)
 		if _, stderr, code := run("check", "--baseline", bad, dir); code != cli.ExitError ||
 			!strings.Contains(stderr, "baseline") {
@@ -310,7 +311,8 @@ func TestBaseline(t *testing.T) {
 // named files.
 func TestPartialRun(t *testing.T) {
 	dir := project(t, map[string]string{
-		"app.py":      "from flask import Flask\napp = Flask(__name__)\napp.config.from_pyfile(\"settings.py\")\napp.run()\n",
+		"app.py": "from flask import Flask\napp = Flask(__name__)\n" +
+			"app.config.from_pyfile(\"settings.py\")\napp.run()\n",
 		"settings.py": "DEBUG = True\n",
 		"other.py":    debugApp,
 		"README.md":   "# shop\n",

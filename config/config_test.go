@@ -94,7 +94,8 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`4:16: array is incomplete`}},
 		{"syntax outside the table", "pyproject.toml", "[project]\nname = \n", []string{`2:8: `}},
 		{"unknown keys", "pyproject.toml",
-			"[project]\nname = 'x'\n[tool.flasklint]\nselect = ['FL1']\nignores = ['FL2']\n[tool.flasklint.rules]\nx = 1\n",
+			"[project]\nname = 'x'\n[tool.flasklint]\nselect = ['FL1']\nignores = ['FL2']\n" +
+				"[tool.flasklint.rules]\nx = 1\n",
 			[]string{`5:1: unknown key "ignores" in [tool.flasklint] (known keys: select, extend-select,`,
 				`6:2: unknown key "rules" in [tool.flasklint]`}},
 		{"type of a list", "pyproject.toml", "[tool.flasklint]\nselect = \"FL1\"\n",

@@ -18,7 +18,8 @@ import (
 // parsed for syntax errors, but its tree is only kept when a kept file
 // imports or loads it.
 var pythonNeedles = regexp.MustCompile(`(?i)flask|werkzeug|gunicorn|waitress|socketio|proxyfix|` +
-	`forwarded|access_route|real[-_]ip|access[-_]control|cors|secret_key|trusted_hosts|import socket|from socket import`)
+	`forwarded|access_route|real[-_]ip|access[-_]control|cors|secret_key|trusted_hosts|` +
+	`import socket|from socket import`)
 
 func wanted(p string, src []byte) bool {
 	if strings.Contains(path.Base(p), "gunicorn") || path.Base(p) == "wsgi.py" {
