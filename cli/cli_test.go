@@ -3,6 +3,7 @@ package cli_test
 import (
 	"bytes"
 	"fmt"
+	"github.com/flasklint/flasklint/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,20 +19,7 @@ func run(args ...string) (stdout, stderr string, code int) {
 	return out.String(), errOut.String(), code
 }
 
-func writeTree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+func writeTree(t *testing.T, files map[string]string) string { return testenv.WriteTree(t, files) }
 
 const debugApp = "from flask import Flask\napp = Flask(__name__)\napp.run(host=\"0.0.0.0\", debug=True)\n"
 

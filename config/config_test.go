@@ -2,7 +2,7 @@ package config
 
 import (
 	"errors"
-	"os"
+	"github.com/flasklint/flasklint/internal/testenv"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -12,15 +12,7 @@ import (
 )
 
 func write(t *testing.T, dir, name, content string) string {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return testenv.WriteFile(t, dir, name, content)
 }
 
 const fullPyproject = `[project]

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"github.com/flasklint/flasklint/internal/testenv"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -285,13 +286,7 @@ func TestNginxOracleSandbox(t *testing.T) {
 		"sites/a.conf":        "server { listen 8080; location / { proxy_pass http://web:5000; } }\n",
 	}
 	for name, text := range files {
-		p := filepath.Join(folder, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testenv.WriteFile(t, folder, name, text)
 	}
 	checkFolderWithNginx(t, bin, folder)
 

@@ -1,7 +1,7 @@
 package runner
 
 import (
-	"os"
+	"github.com/flasklint/flasklint/internal/testenv"
 	"path/filepath"
 	"reflect"
 	"syscall"
@@ -9,20 +9,7 @@ import (
 	"time"
 )
 
-func writeFiles(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+func writeFiles(t *testing.T, files map[string]string) string { return testenv.WriteTree(t, files) }
 
 func discover(t *testing.T, dir string, paths ...string) map[string]Kind {
 	t.Helper()

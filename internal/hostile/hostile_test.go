@@ -89,16 +89,7 @@ func tree(t *testing.T) string {
 	return dir
 }
 
-func write(t *testing.T, dir, name, content string) {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+func write(t *testing.T, dir, name, content string) { testenv.WriteFile(t, dir, name, content) }
 
 // copyCase copies testdata/hostile/<name> into dir.
 func copyCase(t *testing.T, name, dir string) {

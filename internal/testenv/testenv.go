@@ -48,3 +48,28 @@ func Tool(t testing.TB, name string) string {
 	}
 	return filepath.Join(Shared(t), "tools", name)
 }
+
+// WriteFile writes content at the slash path name below dir, making the
+// directories it needs, and returns the file's path.
+func WriteFile(t testing.TB, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// WriteTree writes files (slash path to content) into a new temporary
+// directory and returns it.
+func WriteTree(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		WriteFile(t, dir, name, content)
+	}
+	return dir
+}
