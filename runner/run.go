@@ -168,7 +168,8 @@ func load(ctx context.Context, base string, roots []string, found []candidate, w
 		}
 	}
 
-	pyFiles = append(pyFiles, pyfileTargets(newTreeFS(base, roots), pyFiles, sources)...)
+	tree := newTreeFS(base, roots)
+	pyFiles = append(pyFiles, pyfileTargets(tree, pyFiles, sources)...)
 
 	project := &rules.Project{Unread: unread}
 	project.Pins = parsePins(pinFiles, sources)
@@ -180,7 +181,7 @@ func load(ctx context.Context, base string, roots []string, found []candidate, w
 		rootRels = append(rootRels, filepath.ToSlash(rel))
 	}
 	rules.LinkLaunches(project)
-	project.Nginx = nginx.Load(nginx.Options{FS: newTreeFS(base, roots), Roots: rootRels}, ngFiles)
+	project.Nginx = nginx.Load(nginx.Options{FS: tree, Roots: rootRels}, ngFiles)
 	return project, sources
 }
 
