@@ -36,6 +36,8 @@ FUZZTIME ?= 1m
 # Minimising each new interesting input may take a minute by default, in
 # which the target shows 0 execs/sec; keep it short so FUZZTIME fuzzes.
 FUZZMINIMIZETIME ?= 10s
+# Extra flags for each run, e.g. FUZZFLAGS=-parallel=1 to leave cores free.
+FUZZFLAGS ?=
 FUZZ_TARGETS := \
 	./parsers/python:FuzzParse \
 	./parsers/nginx:FuzzLoad \
@@ -45,6 +47,7 @@ FUZZ_TARGETS := \
 	./parsers/dotenv:FuzzParse \
 	./parsers/procfile:FuzzParse \
 	./parsers/shell:FuzzParse \
+	./parsers/unit:FuzzParse \
 	./config:FuzzLoad \
 	./rules:FuzzSuppressions \
 	./rules:FuzzNginxRules \
@@ -54,5 +57,5 @@ fuzz:
 	@fail=0; for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \
 		echo "fuzz $$pkg $$name for $(FUZZTIME)"; \
-		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) $$pkg || fail=1; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) $(FUZZFLAGS) $$pkg || fail=1; \
 	done; exit $$fail
