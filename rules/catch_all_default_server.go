@@ -63,7 +63,7 @@ func checkCatchAllDefaultServer(p *Pass) error {
 			at = passes[0].Pass.Dir
 			how = "passes requests for any host name to " + at.Args[0]
 			if link := p.Project.DeployLink().Of(passes[0]); link != nil {
-				related = link.Related()
+				related = append(link.Related(), link.AppsRelated(p.Project)...)
 			}
 		} else if s.Redirect != nil {
 			at = s.Redirect

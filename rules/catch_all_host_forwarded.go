@@ -62,6 +62,7 @@ func checkCatchAllHostForwarded(p *Pass) error {
 				f.Severity, f.Message = sev, f.Message+why
 				if link := p.Project.DeployLink().Of(l); link != nil {
 					f.Related = append(f.Related, link.Related()...)
+					f.Related = append(f.Related, link.AppsRelated(p.Project)...)
 				}
 				p.Report(f)
 			}

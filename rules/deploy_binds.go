@@ -120,7 +120,7 @@ func launchAddrs(p *Project, l Launch, env map[string]string) (addrs []bindAddr,
 		}
 		mod := ""
 		if v := flagValues(args, "-w", "--module"); len(v) > 0 {
-			mod = v[0]
+			mod, _, _ = strings.Cut(v[0], ":")
 		}
 		return addrs, "uwsgi", mod
 	case name == "waitress-serve":
@@ -323,7 +323,13 @@ func launchEnv(p *Project, l Launch, services []ServiceRef) map[string]string {
 // the module it names, else those under its build context or directory,
 // else the nearest ones in the tree.
 func appFilesForLaunch(p *Project, byPath map[string]bool, l Launch, module string) []string {
-	dirs := append(launchDirs(p, l), ".")
+	var dirs []string // the launch's directories, then the ones above them
+	for _, d := range launchDirs(p, l) {
+		for ; d != "." && d != "/" && d != ""; d = path.Dir(d) {
+			dirs = appendNew(dirs, d)
+		}
+	}
+	dirs = append(dirs, ".")
 	if module != "" {
 		target := strings.ReplaceAll(module, ".", "/")
 		for _, base := range dirs {

@@ -87,6 +87,8 @@ type LocationLink struct {
 	// Prev those that forward to this one.
 	Next, Prev []*LocationLink
 	Target     string // the target that decided the state, for messages
+	// Via are the upstream server lines that matched a bind.
+	Via []*nginx.Directive
 	// NotApp names what the target is instead of an app, for LinkNotApp.
 	NotApp string
 	done   bool
@@ -206,8 +208,22 @@ func (d *DeployLink) BindsOf(file string) []*AppBind {
 // ports line that publishes them.
 func (l *LocationLink) Related() []Related {
 	var rel []Related
+	for _, v := range l.Via {
+		rel = append(rel, Related{Pos: nginxPos(v), Message: "the upstream server that reaches the app"})
+	}
+	seen := map[Pos]bool{}
 	for _, b := range l.Binds {
+		if seen[b.Pos] {
+			continue
+		}
+		seen[b.Pos] = true
 		rel = append(rel, Related{Pos: b.Pos, Message: "the app listens here: " + b.What})
+		for _, s := range b.Services {
+			if at := lineAt(s.File.Path, s.Svc.Line); !seen[at] && at.File != b.Pos.File {
+				seen[at] = true
+				rel = append(rel, Related{Pos: at, Message: "the compose service " + s.Svc.Name + " runs the app"})
+			}
+		}
 	}
 	return rel
 }
@@ -266,6 +282,9 @@ func (d *DeployLink) linkTargets(p *Project, nm *NginxModel, l *LocationLink) {
 		}
 		if matched {
 			l.Target = t.String()
+			if t.At != nil && t.At != l.Loc.Pass.Dir {
+				l.Via = append(l.Via, t.At)
+			}
 			continue
 		}
 		if svc, ok := composeServiceNamed(p, file, t.Host); ok {
@@ -716,4 +735,17 @@ func linkedPasses(p *Project, ls []*NginxLocation, def Severity) (kept []*NginxL
 		why = ""
 	}
 	return kept, sev, why
+}
+
+// AppsRelated points at the Flask(...) calls of the apps the location
+// fronts, for the nginx-side findings.
+func (l *LocationLink) AppsRelated(p *Project) []Related {
+	var rel []Related
+	for _, app := range p.AppModel().Apps {
+		if l.Fronts(app.File.Path) {
+			rel = append(rel, Related{Pos: nodePos(app.File, app.Call),
+				Message: "the Flask app behind this location, which does not check the Host itself"})
+		}
+	}
+	return rel
 }

@@ -33,9 +33,10 @@ var NoHostAllowlist = &Rule{
 			"names in `server_name` and add a default server that returns 444.",
 		Limitations: "`TRUSTED_HOSTS` from the environment through `from_prefixed_env()` " +
 			"(`FLASK_TRUSTED_HOSTS`) or any other load the model cannot follow counts as set, so the " +
-			"app is not reported. Env files are read by a later issue. Proxies outside the tree " +
-			"(a load balancer with a host rule) are not known. An app with neither an nginx proxy " +
-			"in the tree nor absolute URLs is not reported.",
+			"app is not reported. Proxies outside the tree (a load balancer with a host rule) are " +
+			"not known. The nginx in front of the app is found by matching proxy targets with the " +
+			"app's launches; a target known only at run time links by place in the tree and gives a " +
+			"note. An app with neither an nginx proxy in the tree nor absolute URLs is not reported.",
 	},
 	Check: checkNoHostAllowlist,
 }
