@@ -106,6 +106,10 @@ func (l *LocationLink) Fronts(file string) bool { return containsString(l.AppFil
 // compose service names against gunicorn, uWSGI, flask run, app.run and
 // waitress binds. It is built once per run.
 type DeployLink struct {
+	// multi is set for a tree of several projects (Flask apps in more than
+	// one top-level directory): plain addresses then only link files of
+	// the same top-level directory.
+	multi bool
 	Binds []*AppBind
 	Links []*LocationLink // one per location that passes requests on, in config order
 	byLoc map[*NginxLocation]*LocationLink
@@ -230,6 +234,13 @@ func (l *LocationLink) Related() []Related {
 
 func buildDeployLink(p *Project) *DeployLink {
 	d := &DeployLink{byLoc: map[*NginxLocation]*LocationLink{}}
+	tops := map[string]bool{}
+	for _, f := range appFiles(p) {
+		if NonProductionKind(f) == "" {
+			tops[topDir(f)] = true
+		}
+	}
+	d.multi = len(tops) > 1
 	d.Binds = collectBinds(p)
 	nm := p.NginxModel()
 	for _, loc := range nm.Locations {
@@ -276,7 +287,7 @@ func (d *DeployLink) linkTargets(p *Project, nm *NginxModel, l *LocationLink) {
 		}
 		matched := false
 		for _, b := range d.Binds {
-			if b.matches(t, file) {
+			if b.matches(t, file, d.near(file, b.Pos.File)) {
 				l.Binds, matched = append(l.Binds, b), true
 			}
 		}
@@ -461,12 +472,17 @@ func appFiles(p *Project) []string {
 // known port or socket, so that a target matching none of them is no app.
 func (d *DeployLink) hasKnownBinds(file string) bool {
 	for _, b := range d.Binds {
-		if topDir(file) == topDir(b.Pos.File) && len(b.AppFiles) > 0 && (b.Unix != "" || knownPort(b.Port)) {
+		if d.near(file, b.Pos.File) && !b.Container && len(b.AppFiles) > 0 && (b.Unix != "" || knownPort(b.Port)) {
 			return true
 		}
 	}
 	return false
 }
+
+// near tells whether a plain address in one file can name a bind in
+// the other: always in a tree of one project, else only within the same
+// top-level directory.
+func (d *DeployLink) near(a, b string) bool { return !d.multi || topDir(a) == topDir(b) }
 
 // sameProject tells whether two files belong to the same project of the
 // tree: the same top-level directory, or one of them at the top.
@@ -481,19 +497,30 @@ func knownPort(p string) bool { return p != "" && isAllDigits(p) }
 // bind. A compose service name reaches the service's binds; an address
 // reaches a bind outside any container in the same project of the tree (a
 // top-level directory, or the top).
-func (b *AppBind) matches(t passTarget, file string) bool {
+func (b *AppBind) matches(t passTarget, file string, near bool) bool {
 	for _, s := range b.Services {
 		if s.Svc.Name == t.Host && sameProject(file, s.File.Path) {
 			return t.Unix == "" && b.Unix == "" && portMatches(b.Port, t.Port, s.Svc)
 		}
 	}
-	if topDir(file) != topDir(b.Pos.File) {
+	if !near {
 		return false
 	}
 	if t.Unix != "" || b.Unix != "" {
 		return t.Unix != "" && b.Unix != "" && path.Base(t.Unix) == path.Base(b.Unix)
 	}
-	if !knownPort(b.Port) || b.Port != t.Port || b.Container {
+	if b.Container { // a host nginx reaches a container through a published port
+		if !loopbackHost(t.Host) {
+			return false
+		}
+		for _, s := range b.Services {
+			if containsString(hostPorts(s.Svc), t.Port) && portMatches(b.Port, containerPortFor(s.Svc, t.Port), s.Svc) {
+				return true
+			}
+		}
+		return false
+	}
+	if !knownPort(b.Port) || b.Port != t.Port {
 		return false
 	}
 	if loopbackHost(t.Host) {
@@ -524,6 +551,43 @@ func containerPorts(svc *compose.Service) []string {
 		out = append(out, strings.Trim(s, `"' `))
 	}
 	return out
+}
+
+// hostPorts are the host ports a compose service publishes ("8080:5000"
+// and "127.0.0.1:8080:5000" give 8080; a bare "5000" gets an ephemeral one).
+func hostPorts(svc *compose.Service) []string {
+	var out []string
+	for _, v := range svc.Ports {
+		if hp, _, ok := splitPublished(v.Text); ok {
+			out = append(out, hp)
+		}
+	}
+	return out
+}
+
+// containerPortFor is the container port a published host port leads to.
+func containerPortFor(svc *compose.Service, host string) string {
+	for _, v := range svc.Ports {
+		if hp, cp, ok := splitPublished(v.Text); ok && hp == host {
+			return cp
+		}
+	}
+	return ""
+}
+
+// splitPublished reads "[ip:]host:container[/proto]".
+func splitPublished(spec string) (host, container string, ok bool) {
+	spec = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(spec, `"' `), "/tcp"), "/udp")
+	if strings.HasPrefix(spec, "[") { // [::1]:8080:5000
+		if end := strings.Index(spec, "]"); end >= 0 {
+			spec = strings.TrimPrefix(spec[end+1:], ":")
+		}
+	}
+	parts := strings.Split(spec, ":")
+	if len(parts) < 2 {
+		return "", "", false
+	}
+	return parts[len(parts)-2], parts[len(parts)-1], true
 }
 
 // passTargets lists the addresses a location's pass forwards to.

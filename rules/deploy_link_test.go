@@ -144,3 +144,72 @@ func TestDeployLinkComposeHops(t *testing.T) {
 		t.Errorf("direct = %+v %v, want the ports line compose.yaml:10", dp.Open, ok)
 	}
 }
+
+func TestDeployLinkNginxChainOnHost(t *testing.T) {
+	p := linkProject(t, map[string]string{
+		"nginx/front.conf": "server { listen 443 ssl; location / { proxy_pass http://127.0.0.1:8080; } }\n",
+		"nginx/back.conf":  "server { listen 127.0.0.1:8080; location / { proxy_pass http://127.0.0.1:8000; } }\n",
+		"app.service":      "[Service]\nExecStart=/venv/bin/gunicorn -b 0.0.0.0:8000 wsgi:app\n",
+		"wsgi.py":          flaskApp,
+	})
+	d := p.DeployLink()
+	wantLinks(t, d, "nginx/back.conf:1 address wsgi.py", "nginx/front.conf:1 address wsgi.py")
+	if hops, _, _ := d.Hops("wsgi.py"); hops != 2 {
+		t.Errorf("hops = %d, want 2 (front -> back -> app)", hops)
+	}
+	dp, ok := d.Direct("wsgi.py")
+	if !ok || dp.Open.Pos.File != "app.service" {
+		t.Errorf("direct = %+v %v, want the gunicorn bind on all interfaces in app.service", dp.Open, ok)
+	}
+}
+
+func TestPassTargetsAndBinds(t *testing.T) {
+	for _, tt := range []struct{ in, host, port, unix string }{
+		{":5000", "", "5000", ""},
+		{"localhost:8000", "localhost", "8000", ""},
+		{"[::1]:8000", "::1", "8000", ""},
+		{"unix:app.sock", "", "", "app.sock"},
+		{"/run/uwsgi.sock", "", "", "/run/uwsgi.sock"},
+		{"8000", "127.0.0.1", "8000", ""},
+		{"0.0.0.0:$PORT", "0.0.0.0", "$PORT", ""},
+	} {
+		a := parseBind(tt.in)
+		if a.host != tt.host || a.port != tt.port || a.unix != tt.unix {
+			t.Errorf("parseBind(%q) = %q %q %q, want %q %q %q", tt.in, a.host, a.port, a.unix, tt.host, tt.port, tt.unix)
+		}
+	}
+	b := &AppBind{Pos: lineAt("x.service", 1), Host: "127.0.0.1", Port: "8000"}
+	for _, tt := range []struct {
+		t    passTarget
+		want bool
+	}{
+		{passTarget{Host: "localhost", Port: "8000"}, true},
+		{passTarget{Host: "[::1]", Port: "8000"}, true},
+		{passTarget{Host: "127.0.0.1", Port: "8001"}, false},
+		{passTarget{Host: "10.0.0.5", Port: "8000"}, false},
+		{passTarget{Unix: "/run/app.sock"}, false},
+	} {
+		if got := b.matches(tt.t, "site.conf", true); got != tt.want {
+			t.Errorf("matches(%v) = %v, want %v", tt.t, got, tt.want)
+		}
+	}
+}
+
+func TestDeployLinkHostNginxToPublishedPort(t *testing.T) {
+	p := linkProject(t, map[string]string{
+		"compose.yaml": `services:
+  web:
+    build: .
+    command: gunicorn -b 0.0.0.0:5000 app:app
+    ports: ["127.0.0.1:8080:5000"]
+`,
+		"Dockerfile":      "FROM python\n",
+		"nginx/site.conf": "server { listen 80; location / { proxy_pass http://127.0.0.1:8080; } location /x { proxy_pass http://127.0.0.1:5000; } }\n",
+		"app.py":          flaskApp,
+	})
+	d := p.DeployLink()
+	wantLinks(t, d, "nginx/site.conf:1 address app.py", "nginx/site.conf:1 unknown ")
+	if _, ok := d.Direct("app.py"); ok {
+		t.Error("published on loopback only: not reachable directly")
+	}
+}

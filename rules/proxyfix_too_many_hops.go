@@ -33,8 +33,10 @@ var ProxyFixTooManyHops = &Rule{
 			"`ProxyFix(app.wsgi_app, x_for=1, x_proto=1)` behind one nginx, and make sure the " +
 			"proxy overwrites (not appends to) the headers it forwards.",
 		Limitations: "Proxies outside the tree (cloud load balancers, a CDN) are not known: a " +
-			"deployment with two real hops and one nginx in the tree is a false positive. A header " +
-			"the proxy never sets is not checked here yet.",
+			"deployment with two real hops and one nginx in the tree is a false positive. An nginx " +
+			"counts as a hop in front of another when its target is a compose service running " +
+			"nginx or a port that an nginx server of the tree listens on; other chains are not " +
+			"followed. A header the proxy never sets is FL404's.",
 	},
 	Check: checkProxyFixTooManyHops,
 }
