@@ -20,9 +20,10 @@ func collectBinds(p *Project) []*AppBind {
 		byPath[f.Path] = true
 	}
 	var out []*AppBind
+	settings := p.EnvSettings()
 	for _, l := range p.Launches() {
 		services := servicesOf(p, l)
-		env := launchEnv(p, l, services)
+		env := launchEnv(settings, l, services)
 		addrs, what, module := launchAddrs(p, l, env)
 		if len(addrs) == 0 {
 			continue
@@ -302,9 +303,9 @@ func servicesOf(p *Project, l Launch) []ServiceRef {
 
 // launchEnv is the environment a launch sees: its own assignments over
 // those of its container (Dockerfile ENV, compose environment).
-func launchEnv(p *Project, l Launch, services []ServiceRef) map[string]string {
+func launchEnv(settings []EnvSetting, l Launch, services []ServiceRef) map[string]string {
 	env := map[string]string{}
-	for _, s := range p.EnvSettings() {
+	for _, s := range settings {
 		mine := s.Docker != nil && s.Docker == l.Docker
 		for _, svc := range services {
 			mine = mine || s.Compose == svc.Svc

@@ -60,8 +60,8 @@ func checkProxyTrustDirect(p *Pass) error {
 		f := Finding{
 			Pos: nodePos(pf.File, pf.Call),
 			Message: fmt.Sprintf("ProxyFix trusts X-Forwarded-* (%s), but clients reach the app without the "+
-				"proxy: %s; a client that goes around nginx writes those headers itself and chooses its "+
-				"address, scheme and host", strings.Join(trusted, ", "), dp.Why),
+				"proxy: %s; a client that %s writes those headers itself and chooses its address, scheme "+
+				"and host", strings.Join(trusted, ", "), dp.Why, aroundProxy(link, file)),
 			Related: directRelated(link, file, dp),
 		}
 		p.Report(f)
@@ -76,7 +76,8 @@ func checkProxyTrustDirect(p *Pass) error {
 				Pos: t.pos,
 				Message: fmt.Sprintf("%s makes gunicorn trust X-Forwarded-Proto and the other secure-scheme "+
 					"headers from any address, but clients reach the app without the proxy: %s; a client that "+
-					"goes around nginx claims https itself; list the proxy's address instead of *", t.what, dp.Why),
+					"%s claims https itself; list the proxy's address instead of *", t.what, dp.Why,
+					aroundProxy(link, file)),
 				Related: directRelated(link, file, dp),
 			})
 			break
@@ -128,34 +129,43 @@ func forwardedAllowAll(p *Project) []allowAll {
 	for _, f := range p.Python {
 		byPath[f.Path] = true
 	}
+	settings := p.EnvSettings()
 	for _, l := range p.Launches() {
 		name, args := program(l.Words)
 		if name != "gunicorn" {
 			continue
 		}
 		apps := appFilesForLaunch(p, byPath, l, appModuleArg(args))
+		env := launchEnv(settings, l, servicesOf(p, l))
 		for _, v := range flagValues(args, "--forwarded-allow-ips", "--forwarded-allow-ips") {
 			if strings.Trim(v, `"' `) == "*" {
 				out = append(out, allowAll{pos: l.Pos, what: "--forwarded-allow-ips=* in the " + l.Where, apps: apps})
 			}
 		}
-		env := launchEnv(p, l, servicesOf(p, l))
+		for _, v := range flagValues(strings.Fields(env["GUNICORN_CMD_ARGS"]), "--forwarded-allow-ips",
+			"--forwarded-allow-ips") {
+			if strings.Trim(v, `"' `) == "*" {
+				out = append(out, allowAll{pos: envPos(p, l, "GUNICORN_CMD_ARGS"),
+					what: "--forwarded-allow-ips=* in GUNICORN_CMD_ARGS for the " + l.Where, apps: apps})
+			}
+		}
 		if strings.Trim(env["FORWARDED_ALLOW_IPS"], `"' `) == "*" {
-			out = append(out, allowAll{pos: envPos(p, l), what: "FORWARDED_ALLOW_IPS=* for the " + l.Where, apps: apps})
+			out = append(out, allowAll{pos: envPos(p, l, "FORWARDED_ALLOW_IPS"), what: "FORWARDED_ALLOW_IPS=* for the " +
+				l.Where, apps: apps})
 		}
 	}
 	return out
 }
 
-// envPos is where FORWARDED_ALLOW_IPS is set for a launch: the setting
-// of its container, else the launch.
-func envPos(p *Project, l Launch) Pos {
-	if _, ok := l.Env["FORWARDED_ALLOW_IPS"]; ok {
+// envPos is where a variable is set for a launch: the setting of its
+// container, else the launch.
+func envPos(p *Project, l Launch, key string) Pos {
+	if _, ok := l.Env[key]; ok {
 		return l.Pos
 	}
 	services := servicesOf(p, l)
 	for _, s := range p.EnvSettings() {
-		if s.Key != "FORWARDED_ALLOW_IPS" {
+		if s.Key != key {
 			continue
 		}
 		if s.Docker != nil && s.Docker == l.Docker {
@@ -185,4 +195,13 @@ func allowsAll(v Value) bool {
 		}
 	}
 	return false
+}
+
+// aroundProxy says how a client reaches the app: past the nginx of the
+// tree, or directly when the tree has none in front of it.
+func aroundProxy(link *DeployLink, file string) string {
+	if len(link.Fronting(file)) > 0 {
+		return "goes around nginx"
+	}
+	return "connects directly (no proxy of the tree fronts the app)"
 }
