@@ -196,20 +196,8 @@ func (d *DeployLink) Direct(file string) (DirectPath, bool) {
 	return DirectPath{}, false
 }
 
-// BindsOf returns the binds that serve the app defined in file.
-func (d *DeployLink) BindsOf(file string) []*AppBind {
-	var out []*AppBind
-	for _, b := range d.Binds {
-		if containsString(b.AppFiles, file) {
-			out = append(out, b)
-		}
-	}
-	return out
-}
-
-// Related returns the related locations of a link: the nginx location
-// (and the upstream server line), the binds it matched and the compose
-// ports line that publishes them.
+// Related returns the related locations of a link: the upstream server
+// lines that matched, the binds and the compose services that run them.
 func (l *LocationLink) Related() []Related {
 	var rel []Related
 	for _, v := range l.Via {
@@ -301,6 +289,8 @@ func (d *DeployLink) linkTargets(p *Project, nm *NginxModel, l *LocationLink) {
 		if svc, ok := composeServiceNamed(p, file, t.Host); ok {
 			if p.isNginxService(svc.File, svc.Svc) {
 				l.Next = append(l.Next, d.serviceLocations(p, svc, l)...)
+			} else if b := d.serviceBind(p, svc); b != nil {
+				l.Binds, l.Target = append(l.Binds, b), t.String()
 			} else if notApp == "" {
 				plain = t.String()
 				notApp = fmt.Sprintf("compose service %s (%s:%d), which runs no Flask app of the tree",
@@ -338,6 +328,34 @@ func (d *DeployLink) linkTargets(p *Project, nm *NginxModel, l *LocationLink) {
 	for _, n := range l.Next {
 		n.Prev = append(n.Prev, l)
 	}
+}
+
+// serviceBind stands for the bind of a compose service that runs a Python
+// app whose launches give no bind the model could read (app.run with a
+// host from the environment, a wrapper script): the service name alone
+// links it. nil when the service runs no app, or when its binds are known
+// (the target's port then differs from them).
+func (d *DeployLink) serviceBind(p *Project, s ServiceRef) *AppBind {
+	if !p.runsApp(s.File, s.Svc) {
+		return nil
+	}
+	for _, b := range d.Binds {
+		for _, bs := range b.Services {
+			if bs.Svc == s.Svc {
+				return nil
+			}
+		}
+	}
+	dir := path.Dir(s.File.Path)
+	if s.Svc.Build {
+		dir = path.Join(dir, s.Svc.Context)
+	}
+	files := appsNear(p, dir)
+	if len(files) == 0 {
+		return nil
+	}
+	return &AppBind{Pos: lineAt(s.File.Path, s.Svc.Line), What: "compose service " + s.Svc.Name,
+		Services: []ServiceRef{s}, Container: true, AppFiles: files}
 }
 
 // resolveProxies gives a location that forwards to another nginx the state

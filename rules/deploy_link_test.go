@@ -213,3 +213,20 @@ func TestDeployLinkHostNginxToPublishedPort(t *testing.T) {
 		t.Error("published on loopback only: not reachable directly")
 	}
 }
+
+func TestDeployLinkServiceWithoutReadableBind(t *testing.T) {
+	p := linkProject(t, map[string]string{
+		"compose.yaml": `services:
+  api:
+    build: ./api
+    command: python server.py
+  proxy:
+    image: nginx
+`,
+		"api/Dockerfile": "FROM python\n",
+		"api/server.py": "import os\nfrom flask import Flask\napp = Flask(__name__)\n" +
+			"app.run(host=os.environ['HOST'], port=9090)\n",
+		"nginx/site.conf": "server { listen 80; location / { proxy_pass http://api:9090; } }\n",
+	})
+	wantLinks(t, p.DeployLink(), "nginx/site.conf:1 address api/server.py")
+}
