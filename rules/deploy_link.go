@@ -92,6 +92,12 @@ type LocationLink struct {
 	// NotApp names what the target is instead of an app, for LinkNotApp.
 	NotApp string
 	done   bool
+	// hops counts the proxies on the longest path that ends here, outer is
+	// the first location of that path, hopsResolved whether every location
+	// on it was linked by address.
+	hops         int
+	outer        *LocationLink
+	hopsResolved bool
 }
 
 // Resolved tells whether the location's target was matched with the
@@ -143,28 +149,37 @@ func (d *DeployLink) Fronting(file string) []*LocationLink {
 // linked by address.
 func (d *DeployLink) Hops(file string) (hops int, outer *LocationLink, resolved bool) {
 	for _, l := range d.Fronting(file) {
-		n, o, res := l.depth(map[*LocationLink]bool{})
-		if n > hops || n == hops && res && !resolved {
-			hops, outer, resolved = n, o, res
+		if l.hops > hops || l.hops == hops && l.hopsResolved && !resolved {
+			hops, outer, resolved = l.hops, l.outer, l.hopsResolved
 		}
 	}
 	return hops, outer, resolved
 }
 
-// depth counts the proxies on the longest path that ends at l.
-func (l *LocationLink) depth(seen map[*LocationLink]bool) (int, *LocationLink, bool) {
-	if seen[l] {
-		return 0, l, false
-	}
-	seen[l] = true
-	defer delete(seen, l)
-	best, outer, res := 1, l, l.State == LinkAddress
-	for _, p := range l.Prev {
-		if n, o, r := p.depth(seen); n+1 > best {
-			best, outer, res = n+1, o, r && res
+// countHops fills each link's hops: the proxies on the longest path that
+// ends at it, through the locations in front of it. A location met again
+// on its own path (nginx forwarding in a circle) ends the path there.
+func (d *DeployLink) countHops() {
+	const busy, done = 1, 2
+	state := map[*LocationLink]int{}
+	var visit func(l *LocationLink)
+	visit = func(l *LocationLink) {
+		if state[l] != 0 {
+			return
 		}
+		state[l] = busy
+		l.hops, l.outer, l.hopsResolved = 1, l, l.State == LinkAddress
+		for _, p := range l.Prev {
+			visit(p)
+			if state[p] == done && p.hops+1 > l.hops {
+				l.hops, l.outer, l.hopsResolved = p.hops+1, p.outer, p.hopsResolved && l.State == LinkAddress
+			}
+		}
+		state[l] = done
 	}
-	return best, outer, res
+	for _, l := range d.Links {
+		visit(l)
+	}
 }
 
 // DirectPath is how clients reach an app without a proxy.
@@ -260,6 +275,7 @@ func buildDeployLink(p *Project) *DeployLink {
 		d.resolveProxies(l, map[*LocationLink]bool{})
 	}
 	d.placeFallback(p)
+	d.countHops()
 	return d
 }
 

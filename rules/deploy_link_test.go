@@ -230,3 +230,30 @@ func TestDeployLinkServiceWithoutReadableBind(t *testing.T) {
 	})
 	wantLinks(t, p.DeployLink(), "nginx/site.conf:1 address api/server.py")
 }
+
+// TestDeployLinkProxyCircle: nginx locations that forward to their own
+// compose service form a circle; the link ends each path where it meets
+// itself, in time linear in the links.
+func TestDeployLinkProxyCircle(t *testing.T) {
+	files := map[string]string{
+		"compose.yaml":     "services:\n  proxy:\n    build: ./proxy\n",
+		"proxy/Dockerfile": "FROM nginx\n",
+		"app.py":           flaskApp,
+	}
+	for i := 0; i < 40; i++ {
+		files["proxy/nginx/s"+itoa(i+1)+".conf"] = "server { listen 80; location / { proxy_pass http://proxy; } }\n"
+	}
+	p := linkProject(t, files)
+	d := p.DeployLink()
+	if len(d.Links) != 40 {
+		t.Fatalf("%d links, want 40", len(d.Links))
+	}
+	for _, l := range d.Links {
+		if l.State == LinkAddress || len(l.Next) != 39 {
+			t.Fatalf("%s: state %d with %d next, want no address link and 39 next", l.Loc.Dir.File, l.State, len(l.Next))
+		}
+	}
+	if hops, _, _ := d.Hops("app.py"); hops != 0 {
+		t.Errorf("hops = %d, want 0: no location reaches the app", hops)
+	}
+}
