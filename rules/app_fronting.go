@@ -5,32 +5,25 @@ import (
 	"strings"
 )
 
-// FrontingLocations returns the nginx locations of the tree that proxy to
-// the app defined in file: the proxying locations whose configuration file
-// shares the deepest directory with it. A tree that keeps nginx
-// configurations in several top-level directories (a collection of
-// example projects) only links an app to nginx under its own top-level
-// directory.
-//
-// NOTE: the link is by place in the tree, not by address; matching
-// proxy_pass targets with the app's bind comes with the deployment files.
-func FrontingLocations(nm *NginxModel, file string) []*NginxLocation {
-	best, tops := -1, map[string]bool{}
-	var out []*NginxLocation
-	for _, l := range nm.Proxying() {
-		tops[topDir(l.Dir.File)] = true
-		d := commonDepth(path.Dir(file), path.Dir(l.Dir.File))
-		switch {
-		case d > best:
-			best, out = d, []*NginxLocation{l}
-		case d == best:
-			out = append(out, l)
-		}
+// FrontingLinks returns the links of the nginx locations that proxy to the
+// app defined in file (see DeployLink): matched by address with the app's
+// launches, or, when a target cannot be resolved, by place in the tree.
+func FrontingLinks(p *Project, file string) []*LocationLink {
+	return p.DeployLink().Fronting(file)
+}
+
+// appFileOf is the file of the app a ProxyFix wraps: the app's own file,
+// else an app of the same file, else the nearest app of the tree, else the
+// ProxyFix's file.
+func appFileOf(p *Project, pf *ProxyFixCall) string {
+	if pf.App != nil {
+		return pf.App.File.Path
 	}
-	if best == 0 && len(tops) > 1 {
-		return nil
+	near := appsNear(p, path.Dir(pf.File.Path))
+	if containsString(near, pf.File.Path) || len(near) != 1 {
+		return pf.File.Path
 	}
-	return out
+	return near[0]
 }
 
 // topDir is the first directory of a slash path, "" for a file at the top.

@@ -34,8 +34,13 @@ var CatchAllDefaultServer = &Rule{
 		Limitations: "Servers are grouped by configuration root; root files in the same " +
 			"directory are taken to be loaded together when one of them marks a " +
 			"`default_server`. A server with exact names that is the default only because it " +
-			"is first is not reported here. Host checks in the app itself are not seen yet, and " +
-			"every proxied backend is taken to be the app.",
+			"is first is not reported here. The target of each proxying location is matched with " +
+			"the tree's launches (address, `upstream`, unix socket, compose service): a target that " +
+			"runs no Flask app of the tree (another backend, a port no launch binds) or an app " +
+			"that checks the Host itself (`TRUSTED_HOSTS`, a `before_request` check) is not " +
+			"reported, and a target known only at run time (`proxy_pass http://$BACKEND`, an " +
+			"envsubst placeholder) gives a note. When the tree has no launch to compare with, " +
+			"the proxied backend is taken to be the app.",
 	},
 	Check: checkCatchAllDefaultServer,
 }
@@ -45,11 +50,21 @@ func checkCatchAllDefaultServer(p *Pass) error {
 		if !s.AcceptsAnyHost() {
 			continue
 		}
-		var how string
+		var how, why string
 		var at *nginx.Directive
-		if passes := unvalidatedPasses(s); len(passes) > 0 {
+		sev := Severity(0)
+		var related []Related
+		if all := unvalidatedPasses(s); len(all) > 0 {
+			var passes []*NginxLocation
+			passes, sev, why = linkedPasses(p.Project, all, p.Rule.Severity)
+			if len(passes) == 0 {
+				continue // every target is another backend, or an app that checks the Host
+			}
 			at = passes[0].Pass.Dir
 			how = "passes requests for any host name to " + at.Args[0]
+			if link := p.Project.DeployLink().Of(passes[0]); link != nil {
+				related = append(link.Related(), link.AppsRelated(p.Project)...)
+			}
 		} else if s.Redirect != nil {
 			at = s.Redirect
 			how = "redirects requests for any host name to " + at.Args[len(at.Args)-1]
@@ -66,7 +81,8 @@ func checkCatchAllDefaultServer(p *Pass) error {
 			how,
 			at.Line(),
 		)
-		p.Report(Finding{Pos: nginxPos(s.Where()), Message: msg, Related: serverRelated(s, at)})
+		p.Report(Finding{Pos: nginxPos(s.Where()), Message: msg + why, Severity: sev,
+			Related: append(serverRelated(s, at), related...)})
 	}
 	return nil
 }

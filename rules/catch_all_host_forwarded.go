@@ -32,8 +32,11 @@ var CatchAllHostForwarded = &Rule{
 			"    location / {\n        proxy_pass http://127.0.0.1:8000;\n" +
 			"        proxy_set_header Host $host;\n    }\n}\n```\n\n" +
 			"Setting `TRUSTED_HOSTS` in Flask 3.1+ adds a second check in the app.",
-		Limitations: "A host check in the app (`TRUSTED_HOSTS`, a `before_request` hook) is " +
-			"not taken into account yet. Values assigned with `set` from `$host` are not followed.",
+		Limitations: "The location's target is matched with the tree's launches: a target that " +
+			"runs no Flask app of the tree, or an app that checks the Host itself (`TRUSTED_HOSTS`, " +
+			"a `before_request` hook), is not reported; a target known only at run time gives a " +
+			"note; with no launch to compare with, the backend is taken to be the app. Values " +
+			"assigned with `set` from `$host` are not followed.",
 	},
 	Check: checkCatchAllHostForwarded,
 }
@@ -45,13 +48,23 @@ func checkCatchAllHostForwarded(p *Pass) error {
 			continue
 		}
 		for _, l := range unvalidatedPasses(s) {
+			kept, sev, why := linkedPasses(p.Project, []*NginxLocation{l}, p.Rule.Severity)
+			if len(kept) == 0 {
+				continue // another backend, or an app that checks the Host itself
+			}
 			eff := l.Effective(l.Pass.HeaderDirective())
 			for _, d := range eff.Dirs {
 				if !forwardsHost(d) || seen[nginxPos(d)] {
 					continue
 				}
 				seen[nginxPos(d)] = true
-				p.Report(hostForwardedFinding(s, l, eff, d))
+				f := hostForwardedFinding(s, l, eff, d)
+				f.Severity, f.Message = sev, f.Message+why
+				if link := p.Project.DeployLink().Of(l); link != nil {
+					f.Related = append(f.Related, link.Related()...)
+					f.Related = append(f.Related, link.AppsRelated(p.Project)...)
+				}
+				p.Report(f)
 			}
 		}
 	}

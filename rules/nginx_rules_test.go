@@ -121,10 +121,12 @@ func TestNginxCorpus(t *testing.T) {
 		files := []string{"nginx-flask-mysql/proxy/conf", "nginx-flask-mongo/nginx/nginx.conf",
 			"nginx-wsgi-flask/nginx/default.conf", "nginx-wsgi-flask/nginx/nginx.conf"}
 		got := runNginxRules(t, dirFS(t, "/tmp/corpus/docker+awesome-compose", files...), files...)
+		// proxy_pass http://$FLASK_SERVER_ADDR is filled by envsubst: the
+		// target is not known, so the catch-all findings are notes.
 		wantFindings(t, got,
-			"nginx-flask-mongo/nginx/nginx.conf:1 FL501 medium",
-			"nginx-wsgi-flask/nginx/default.conf:3 FL501 medium",
-			"nginx-wsgi-flask/nginx/default.conf:8 FL502 medium",
+			"nginx-flask-mongo/nginx/nginx.conf:1 FL501 low",
+			"nginx-wsgi-flask/nginx/default.conf:3 FL501 low",
+			"nginx-wsgi-flask/nginx/default.conf:8 FL502 low",
 			"nginx-wsgi-flask/nginx/nginx.conf:9 problem2")
 	})
 }

@@ -33,9 +33,10 @@ var NoHostAllowlist = &Rule{
 			"names in `server_name` and add a default server that returns 444.",
 		Limitations: "`TRUSTED_HOSTS` from the environment through `from_prefixed_env()` " +
 			"(`FLASK_TRUSTED_HOSTS`) or any other load the model cannot follow counts as set, so the " +
-			"app is not reported. Env files are read by a later issue. Proxies outside the tree " +
-			"(a load balancer with a host rule) are not known. An app with neither an nginx proxy " +
-			"in the tree nor absolute URLs is not reported.",
+			"app is not reported. Proxies outside the tree (a load balancer with a host rule) are " +
+			"not known. The nginx in front of the app is found by matching proxy targets with the " +
+			"app's launches; a target known only at run time links by place in the tree and gives a " +
+			"note. An app with neither an nginx proxy in the tree nor absolute URLs is not reported.",
 	},
 	Check: checkNoHostAllowlist,
 }
@@ -44,18 +45,20 @@ var NoHostAllowlist = &Rule{
 type nginxHostGuard struct {
 	proxies  bool         // some location proxies to an app
 	catchAll *NginxServer // a proxying server that takes any name, nil when all refuse unknown names
-	pass     *NginxLocation
+	pass     *LocationLink
 }
 
 // nginxGuard judges the proxying locations in front of an app: each must
 // check the host itself or sit in a server that only gets requests for its
-// own names.
-func nginxGuard(locs []*NginxLocation) nginxHostGuard {
+// own names. A location linked by address counts before one linked by
+// place in the tree.
+func nginxGuard(locs []*LocationLink) nginxHostGuard {
 	var g nginxHostGuard
 	for _, l := range locs {
 		g.proxies = true
-		if l.HostCheck == nil && l.Server.IsDefault() && g.catchAll == nil {
-			g.catchAll, g.pass = l.Server, l
+		if l.Loc.HostCheck == nil && l.Loc.Server.IsDefault() &&
+			(g.catchAll == nil || g.pass.State == LinkOpaque && l.State != LinkOpaque) {
+			g.catchAll, g.pass = l.Loc.Server, l
 		}
 	}
 	return g
@@ -63,9 +66,8 @@ func nginxGuard(locs []*NginxLocation) nginxHostGuard {
 
 func checkNoHostAllowlist(p *Pass) error {
 	m := p.Project.AppModel()
-	nm := p.Project.NginxModel()
 	for _, app := range m.Apps {
-		guard := nginxGuard(FrontingLocations(nm, app.File.Path))
+		guard := nginxGuard(FrontingLinks(p.Project, app.File.Path))
 		if guard.proxies && guard.catchAll == nil || m.hostChecked(app) {
 			continue // nginx refuses unknown names, or the app checks the host itself
 		}
@@ -109,7 +111,14 @@ func noAllowlistFinding(p *Pass, m *AppModel, app *App, guard nginxHostGuard) (F
 		f.Related = append(
 			f.Related,
 			Related{Pos: nginxPos(s.Where()), Message: "this nginx server accepts any host name"},
+			Related{Pos: nginxPos(guard.pass.Loc.Pass.Dir), Message: "and passes the request to the app here"},
 		)
+		f.Related = append(f.Related, guard.pass.Related()...)
+		if guard.pass.State == LinkOpaque && ext == nil {
+			f.Severity = Low
+			reasons[len(reasons)-1] += fmt.Sprintf(" if its proxy target %s, only known at run time, is this app",
+				guard.pass.Target)
+		}
 	}
 	msg := fmt.Sprintf("this app answers requests for any host name: %s", strings.Join(reasons, ", "))
 	if ext != nil {

@@ -48,6 +48,8 @@ type Project struct {
 	nginxModel *NginxModel
 	appOnce    sync.Once
 	appModel   *AppModel
+	linkOnce   sync.Once
+	deployLink *DeployLink
 }
 
 // NginxModel returns the effective nginx configuration, built on first use.

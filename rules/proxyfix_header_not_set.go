@@ -29,17 +29,17 @@ var ProxyFixHeaderNotSet = &Rule{
 			"X-Forwarded-Proto $scheme;`, `X-Forwarded-Host $host`, `X-Forwarded-For " +
 			"$proxy_add_x_forwarded_for`), or set the ProxyFix count to 0 for a header the proxy " +
 			"does not send.",
-		Limitations: "Every proxying location of the tree is taken to front the app: a location " +
-			"that proxies to another service gives a false positive. Proxies outside the tree are " +
-			"not known.",
+		Limitations: "The locations in front of the app are those whose target reaches the app's " +
+			"bind (an address, an `upstream`, a unix socket, a compose service name); a target " +
+			"known only at run time, or one the tree has no launch to compare with, links by place " +
+			"in the tree (medium for a run-time target). Proxies outside the tree are not known.",
 	},
 	Check: checkProxyFixHeaderNotSet,
 }
 
 func checkProxyFixHeaderNotSet(p *Pass) error {
-	nm := p.Project.NginxModel()
 	for _, pf := range p.Project.AppModel().ProxyFixes {
-		locs := FrontingLocations(nm, pf.File.Path)
+		locs := FrontingLinks(p.Project, appFileOf(p.Project, pf))
 		for _, c := range pf.Counts {
 			if c.Value.Kind != IntVal || c.Value.Int < 1 {
 				continue
@@ -52,18 +52,19 @@ func checkProxyFixHeaderNotSet(p *Pass) error {
 	return nil
 }
 
-func headerNotSetFinding(pf *ProxyFixCall, c ProxyCount, locs []*NginxLocation) (Finding, bool) {
+func headerNotSetFinding(pf *ProxyFixCall, c ProxyCount, locs []*LocationLink) (Finding, bool) {
 	header := forwardedHeader(c.Header)
-	var missing []*NginxLocation
+	var missing []*LocationLink
 	for _, l := range locs {
-		if l.SetsHeader(header) == nil {
+		if !l.setsOnPath(header, map[*LocationLink]bool{}) {
 			missing = append(missing, l)
 		}
 	}
 	if len(missing) == 0 {
 		return Finding{}, false
 	}
-	first := missing[0]
+	link := missing[0]
+	first := link.Loc
 	where := fmt.Sprintf("%s (%s:%d)", first.Describe(), first.Dir.File, first.Dir.Span.StartLine)
 	if n := len(missing) - 1; n > 0 {
 		where += fmt.Sprintf(" and %d more", n)
@@ -84,6 +85,12 @@ func headerNotSetFinding(pf *ProxyFixCall, c ProxyCount, locs []*NginxLocation) 
 		Related: []Related{{Pos: nginxPos(first.Dir), Message: "this location proxies without setting " + header}},
 	}
 	f.Related = append(f.Related, relatedOrigin(c.Value, pf.File, pf.Call, c.Header+" is set here")...)
+	f.Related = append(f.Related, link.Related()...)
+	if link.State == LinkOpaque && sev > Medium {
+		f.Severity = Medium
+		f.Message += fmt.Sprintf("; the proxy target %s is only known at run time, so the link to this app is "+
+			"by place in the tree", link.Target)
+	}
 	return f, true
 }
 
@@ -100,4 +107,22 @@ func headerEffect(param string) string {
 		return "the client chooses the URL prefix of every link"
 	}
 	return "the client can claim https (request.is_secure)"
+}
+
+// setsOnPath tells whether the location, or every nginx in front of it
+// (which the location passes the header on from), sets the header.
+func (l *LocationLink) setsOnPath(header string, seen map[*LocationLink]bool) bool {
+	if l.Loc.SetsHeader(header) != nil {
+		return true
+	}
+	if len(l.Prev) == 0 || seen[l] {
+		return false
+	}
+	seen[l] = true
+	for _, p := range l.Prev {
+		if !p.setsOnPath(header, seen) {
+			return false
+		}
+	}
+	return true
 }

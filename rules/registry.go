@@ -34,6 +34,7 @@ var All = sortedRules(
 	RealIPTrustAll,
 	UnderscoresInHeaders,
 	ProxyHeadersDropped,
+	ProxyTrustDirect,
 	ProxyFixTooManyHops,
 	ClientIPFromForwardedHeader,
 	ProxyFixHeaderNotSet,

@@ -1,0 +1,259 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/flasklint/flasklint/parsers/compose"
+	"github.com/flasklint/flasklint/parsers/dockerfile"
+	"github.com/flasklint/flasklint/parsers/nginx"
+	"github.com/flasklint/flasklint/parsers/unit"
+)
+
+// linkProject builds a project from files sorted by kind: *.conf under an
+// nginx directory is nginx, *.service and supervisor/*.conf are units,
+// compose*.yaml is compose, Dockerfile is a Dockerfile, *.py is Python.
+func linkProject(t *testing.T, files map[string]string) *Project {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	var ngx []string
+	py := map[string]string{}
+	p := &Project{}
+	for name, src := range files {
+		switch {
+		case strings.HasSuffix(name, ".py"):
+			py[name] = src
+		case strings.Contains(name, "nginx/"):
+			fsys[name] = &fstest.MapFile{Data: []byte(src)}
+			ngx = append(ngx, name)
+		case strings.HasSuffix(name, ".service") || strings.Contains(name, "supervisor/"):
+			p.Units = append(p.Units, unit.Parse(name, []byte(src)))
+		case strings.Contains(name, "compose"):
+			p.Compose = append(p.Compose, compose.Parse(name, []byte(src)))
+		case strings.HasSuffix(name, "Dockerfile"):
+			p.Dockerfiles = append(p.Dockerfiles, dockerfile.Parse(name, []byte(src)))
+		default:
+			t.Fatalf("no kind for %s", name)
+		}
+	}
+	sort.Strings(ngx)
+	p.Nginx = nginx.Load(nginx.Options{FS: fsys, Roots: []string{"."}}, ngx)
+	p.Python = parsePython(t, py)
+	return p
+}
+
+// linkLines describes each link as "file:line state apps".
+func linkLines(d *DeployLink) []string {
+	names := map[LinkState]string{LinkUnknown: "unknown", LinkAddress: "address", LinkOpaque: "opaque",
+		LinkNotApp: "not-app"}
+	var out []string
+	for _, l := range d.Links {
+		out = append(out, l.Loc.Dir.File+":"+itoa(l.Loc.Dir.Line())+" "+names[l.State]+" "+
+			strings.Join(l.AppFiles, ","))
+	}
+	return out
+}
+
+func itoa(n int) string {
+	s := ""
+	for ; n > 0; n /= 10 {
+		s = string(rune('0'+n%10)) + s
+	}
+	return s
+}
+
+func wantLinks(t *testing.T, d *DeployLink, want ...string) {
+	t.Helper()
+	got := linkLines(d)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("links:\n got %s\nwant %s\nmodel:\n%s", strings.Join(got, "\n     "),
+			strings.Join(want, "\n     "), d.Describe())
+	}
+}
+
+const flaskApp = "from flask import Flask\napp = Flask(__name__)\n"
+
+func TestDeployLinkLoopbackAndSockets(t *testing.T) {
+	p := linkProject(t, map[string]string{
+		"deploy/nginx/site.conf": `server {
+    listen 80;
+    server_name a.test;
+    location / { proxy_pass http://localhost:8000; }
+    location /b/ { proxy_pass http://unix:/run/b/app.sock:/b/; }
+    location /other/ { proxy_pass http://127.0.0.1:8001; }
+    location /v/ { proxy_pass http://$backend; }
+}`,
+		"deploy/supervisor/a.conf": "[program:a]\ncommand=/venv/bin/gunicorn -b localhost:8000 a:app\n",
+		"deploy/b.service":         "[Service]\nExecStart=/venv/bin/gunicorn --bind unix:app.sock b:app\n",
+		"a.py":                     flaskApp,
+		"b.py":                     flaskApp,
+	})
+	wantLinks(t, p.DeployLink(),
+		"deploy/nginx/site.conf:4 address a.py",
+		"deploy/nginx/site.conf:5 address b.py",
+		"deploy/nginx/site.conf:6 not-app ",
+		"deploy/nginx/site.conf:7 opaque ", // both apps are linked by address: none by place
+	)
+	if hops, _, resolved := p.DeployLink().Hops("a.py"); hops != 1 || !resolved {
+		t.Errorf("hops of a.py = %d resolved %v, want 1 true", hops, resolved)
+	}
+	if _, ok := p.DeployLink().Direct("a.py"); ok {
+		t.Error("a.py binds loopback: not reachable directly")
+	}
+}
+
+func TestDeployLinkComposeHops(t *testing.T) {
+	p := linkProject(t, map[string]string{
+		"compose.yaml": `services:
+  edge:
+    image: nginx
+    ports: ["80:80"]
+  inner:
+    build: ./inner
+  web:
+    build: ./web
+    command: gunicorn -b 0.0.0.0:5000 app:app
+    ports: ["5000:5000"]
+  go:
+    build: ./go
+`,
+		"inner/Dockerfile":      "FROM nginx\n",
+		"go/Dockerfile":         "FROM golang\nCMD [\"/server\"]\n",
+		"web/Dockerfile":        "FROM python\n",
+		"edge/nginx/edge.conf":  "server { listen 80; location / { proxy_pass http://inner; } }\n",
+		"inner/nginx/app.conf":  "upstream u { server web:5000; }\nserver { listen 80; location / { proxy_pass http://u; } }\n",
+		"inner/nginx/go.conf":   "server { listen 81; location / { proxy_pass http://go:8080; } }\n",
+		"inner/nginx/port.conf": "server { listen 82; location / { proxy_pass http://web:6000; } }\n",
+		"web/app.py":            flaskApp,
+	})
+	d := p.DeployLink()
+	wantLinks(t, d,
+		"edge/nginx/edge.conf:1 address web/app.py",
+		"inner/nginx/app.conf:2 address web/app.py",
+		"inner/nginx/go.conf:1 not-app ",
+		"inner/nginx/port.conf:1 not-app ",
+	)
+	hops, outer, resolved := d.Hops("web/app.py")
+	if hops != 2 || !resolved || outer.Loc.Dir.File != "edge/nginx/edge.conf" {
+		t.Errorf("hops = %d resolved %v, want 2 through edge/nginx/edge.conf", hops, resolved)
+	}
+	dp, ok := d.Direct("web/app.py")
+	if !ok || dp.Open.Pos.File != "compose.yaml" || dp.Open.Pos.StartLine != 10 {
+		t.Errorf("direct = %+v %v, want the ports line compose.yaml:10", dp.Open, ok)
+	}
+}
+
+func TestDeployLinkNginxChainOnHost(t *testing.T) {
+	p := linkProject(t, map[string]string{
+		"nginx/front.conf": "server { listen 443 ssl; location / { proxy_pass http://127.0.0.1:8080; } }\n",
+		"nginx/back.conf":  "server { listen 127.0.0.1:8080; location / { proxy_pass http://127.0.0.1:8000; } }\n",
+		"app.service":      "[Service]\nExecStart=/venv/bin/gunicorn -b 0.0.0.0:8000 wsgi:app\n",
+		"wsgi.py":          flaskApp,
+	})
+	d := p.DeployLink()
+	wantLinks(t, d, "nginx/back.conf:1 address wsgi.py", "nginx/front.conf:1 address wsgi.py")
+	if hops, _, _ := d.Hops("wsgi.py"); hops != 2 {
+		t.Errorf("hops = %d, want 2 (front -> back -> app)", hops)
+	}
+	dp, ok := d.Direct("wsgi.py")
+	if !ok || dp.Open.Pos.File != "app.service" {
+		t.Errorf("direct = %+v %v, want the gunicorn bind on all interfaces in app.service", dp.Open, ok)
+	}
+}
+
+func TestPassTargetsAndBinds(t *testing.T) {
+	for _, tt := range []struct{ in, host, port, unix string }{
+		{":5000", "", "5000", ""},
+		{"localhost:8000", "localhost", "8000", ""},
+		{"[::1]:8000", "::1", "8000", ""},
+		{"unix:app.sock", "", "", "app.sock"},
+		{"/run/uwsgi.sock", "", "", "/run/uwsgi.sock"},
+		{"8000", "127.0.0.1", "8000", ""},
+		{"0.0.0.0:$PORT", "0.0.0.0", "$PORT", ""},
+	} {
+		a := parseBind(tt.in)
+		if a.host != tt.host || a.port != tt.port || a.unix != tt.unix {
+			t.Errorf("parseBind(%q) = %q %q %q, want %q %q %q", tt.in, a.host, a.port, a.unix, tt.host, tt.port, tt.unix)
+		}
+	}
+	b := &AppBind{Pos: lineAt("x.service", 1), Host: "127.0.0.1", Port: "8000"}
+	for _, tt := range []struct {
+		t    passTarget
+		want bool
+	}{
+		{passTarget{Host: "localhost", Port: "8000"}, true},
+		{passTarget{Host: "[::1]", Port: "8000"}, true},
+		{passTarget{Host: "127.0.0.1", Port: "8001"}, false},
+		{passTarget{Host: "10.0.0.5", Port: "8000"}, false},
+		{passTarget{Unix: "/run/app.sock"}, false},
+	} {
+		if got := b.matches(tt.t, "site.conf", true); got != tt.want {
+			t.Errorf("matches(%v) = %v, want %v", tt.t, got, tt.want)
+		}
+	}
+}
+
+func TestDeployLinkHostNginxToPublishedPort(t *testing.T) {
+	p := linkProject(t, map[string]string{
+		"compose.yaml": `services:
+  web:
+    build: .
+    command: gunicorn -b 0.0.0.0:5000 app:app
+    ports: ["127.0.0.1:8080:5000"]
+`,
+		"Dockerfile":      "FROM python\n",
+		"nginx/site.conf": "server { listen 80; location / { proxy_pass http://127.0.0.1:8080; } location /x { proxy_pass http://127.0.0.1:5000; } }\n",
+		"app.py":          flaskApp,
+	})
+	d := p.DeployLink()
+	wantLinks(t, d, "nginx/site.conf:1 address app.py", "nginx/site.conf:1 unknown ")
+	if _, ok := d.Direct("app.py"); ok {
+		t.Error("published on loopback only: not reachable directly")
+	}
+}
+
+func TestDeployLinkServiceWithoutReadableBind(t *testing.T) {
+	p := linkProject(t, map[string]string{
+		"compose.yaml": `services:
+  api:
+    build: ./api
+    command: python server.py
+  proxy:
+    image: nginx
+`,
+		"api/Dockerfile": "FROM python\n",
+		"api/server.py": "import os\nfrom flask import Flask\napp = Flask(__name__)\n" +
+			"app.run(host=os.environ['HOST'], port=9090)\n",
+		"nginx/site.conf": "server { listen 80; location / { proxy_pass http://api:9090; } }\n",
+	})
+	wantLinks(t, p.DeployLink(), "nginx/site.conf:1 address api/server.py")
+}
+
+// TestDeployLinkProxyCircle: nginx locations that forward to their own
+// compose service form a circle; the link ends each path where it meets
+// itself, in time linear in the links.
+func TestDeployLinkProxyCircle(t *testing.T) {
+	files := map[string]string{
+		"compose.yaml":     "services:\n  proxy:\n    build: ./proxy\n",
+		"proxy/Dockerfile": "FROM nginx\n",
+		"app.py":           flaskApp,
+	}
+	for i := 0; i < 40; i++ {
+		files["proxy/nginx/s"+itoa(i+1)+".conf"] = "server { listen 80; location / { proxy_pass http://proxy; } }\n"
+	}
+	p := linkProject(t, files)
+	d := p.DeployLink()
+	if len(d.Links) != 40 {
+		t.Fatalf("%d links, want 40", len(d.Links))
+	}
+	for _, l := range d.Links {
+		if l.State == LinkAddress || len(l.Next) != 39 {
+			t.Fatalf("%s: state %d with %d next, want no address link and 39 next", l.Loc.Dir.File, l.State, len(l.Next))
+		}
+	}
+	if hops, _, _ := d.Hops("app.py"); hops != 0 {
+		t.Errorf("hops = %d, want 0: no location reaches the app", hops)
+	}
+}
