@@ -51,9 +51,13 @@ func debugOff(v string) bool {
 }
 
 func checkDebugEnv(p *Pass) error {
+	atLaunch := map[Pos]bool{} // reported by FL105 at the flask run it feeds
+	for _, r := range p.Project.envDebugRuns() {
+		atLaunch[r.Setting.Pos] = true
+	}
 	for _, s := range p.Project.EnvSettings() {
-		if strings.Contains(s.Value, "$") || strings.Contains(s.Value, "{{") {
-			continue // filled in at run time
+		if runtimeValue(s.Value) || atLaunch[s.Pos] {
+			continue // filled in at run time, or reported at its launch
 		}
 		var msg string
 		var related []Related

@@ -48,6 +48,9 @@ func checkDevServerAllInterfaces(p *Pass) error {
 		f := devServerFinding(m, run, hs, host)
 		f.Message += launch
 		f.Related = append(f.Related, launchRel...)
+		if l, ok := p.Project.launchOf(run.File.Path); ok && launch != "" {
+			f = containerBind(p.Project, l, f)
+		}
 		p.Report(f)
 	}
 	return nil

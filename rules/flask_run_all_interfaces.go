@@ -39,15 +39,9 @@ func checkFlaskRunAllInterfaces(p *Pass) error {
 		if !ok || fr.Host == "" || !allInterfacesHost(fr.Host) {
 			continue
 		}
-		p.Report(
-			exposureFinding(
-				p,
-				l,
-				fmt.Sprintf("%s --host %s in the %s makes the development server listen on all interfaces",
-					fr.Via, fr.Host, l.Where),
-				fr.Debug != "",
-			),
-		)
+		msg := fmt.Sprintf("%s --host %s in the %s makes the development server listen on all interfaces",
+			fr.Via, fr.Host, l.Where)
+		p.Report(exposureFinding(p, l, msg, fr.Debug))
 	}
 	for _, s := range pr.EnvSettings() {
 		if !strings.EqualFold(s.Key, "FLASK_RUN_HOST") || !allInterfacesHost(s.Value) {
@@ -63,19 +57,22 @@ func checkFlaskRunAllInterfaces(p *Pass) error {
 				}
 			}
 		}
-		p.Report(
-			exposureFinding(p, l, fmt.Sprintf("FLASK_RUN_HOST=%s in the %s makes flask run listen on all interfaces",
-				s.Value, s.Where), false),
-		)
+		msg := fmt.Sprintf("FLASK_RUN_HOST=%s in the %s makes flask run listen on all interfaces", s.Value, s.Where)
+		p.Report(exposureFinding(p, l, msg, ""))
 	}
 	return nil
 }
 
-// exposureFinding levels a dev-server bind by the container's publishing.
-func exposureFinding(p *Pass, l Launch, msg string, debug bool) Finding {
+// exposureFinding levels a dev-server bind by the container's publishing
+// and by debug mode, from a flag (debugFlag) or the launch's environment:
+// debug on, all interfaces and a port published on every host interface
+// is critical; a container whose ports are not published on all host
+// interfaces makes it a note.
+func exposureFinding(p *Pass, l Launch, msg, debugFlag string) Finding {
 	sev := p.Rule.Severity
 	var related []Related
-	switch exp, rel := p.Project.exposureOf(l); exp {
+	exp, rel, devWhy := p.Project.exposureDetail(l)
+	switch exp {
 	case ExposureAll:
 		msg += ", and compose publishes its port on all host interfaces"
 		related = append(related, *rel)
@@ -83,13 +80,17 @@ func exposureFinding(p *Pass, l Launch, msg string, debug bool) Finding {
 		sev = Low
 		msg += " inside a container whose ports are not published on all host interfaces"
 	}
-	if debug && sev == High {
-		sev = Critical
-		msg += ", with the werkzeug debugger on"
+	if sev == High {
+		if debugFlag != "" {
+			sev = Critical
+			msg += ", with the werkzeug debugger on (" + debugFlag + ")"
+		} else if s, on := p.Project.envDebug(p.Project.LaunchEnv(l), true); on {
+			sev = Critical
+			msg += fmt.Sprintf(", with the werkzeug debugger on (%s=%s at %s:%d)", s.Key, s.Value,
+				s.Pos.File, s.Pos.StartLine)
+			related = append(related, Related{Pos: s.Pos, Message: "debug mode is turned on here"})
+		}
 	}
-	if l.Level != 0 && l.Level < sev {
-		sev = l.Level
-		msg += " (" + l.Why + ")"
-	}
-	return Finding{Severity: sev, Pos: l.Pos, Message: msg, Related: related}
+	sev, why := capBy(sev, l.Level, l.Why, Medium, devWhy)
+	return Finding{Severity: sev, Pos: l.Pos, Message: msg + why, Related: related}
 }

@@ -55,5 +55,39 @@ func checkFlaskRunDebug(p *Pass) error {
 		}
 		p.Report(Finding{Severity: sev, Pos: l.Pos, Message: msg})
 	}
+	for _, r := range p.Project.envDebugRuns() {
+		msg := fmt.Sprintf("%s in the %s starts the development server with the werkzeug debugger: "+
+			"%s=%s comes from %s:%d", r.Run.Via, r.Launch.Where, r.Setting.Key, r.Setting.Value,
+			r.Setting.Pos.File, r.Setting.Pos.StartLine)
+		sev, why := capBy(p.Rule.Severity, r.Launch.Level, r.Launch.Why, r.Setting.Level, r.Setting.Why)
+		msg += why
+		p.Report(Finding{Severity: sev, Pos: r.Launch.Pos, Message: msg,
+			Related: []Related{{Pos: r.Setting.Pos, Message: "debug mode is turned on here"}}})
+	}
 	return nil
+}
+
+// envDebugRun is a flask run, without a debug flag, whose debug mode an
+// env file turns on: one cause, reported once, at the launch (FL105), with
+// the env file line as a related location; FL104 leaves that line alone.
+type envDebugRun struct {
+	Launch  Launch
+	Run     FlaskRun
+	Setting EnvSetting
+}
+
+// envDebugRuns lists the flask run launches whose debug mode comes from an
+// env file they load.
+func (p *Project) envDebugRuns() []envDebugRun {
+	var out []envDebugRun
+	for _, l := range p.Launches() {
+		fr, ok := flaskRunOf(l.Words, p.manageIsFlask)
+		if !ok || fr.Debug != "" {
+			continue
+		}
+		if s, on := p.envDebug(p.LaunchEnv(l), true); on && strings.HasPrefix(s.Where, "env file") {
+			out = append(out, envDebugRun{Launch: l, Run: fr, Setting: s})
+		}
+	}
+	return out
 }

@@ -42,11 +42,10 @@ func checkWSGIBindCLI(p *Pass) error {
 		default:
 			continue
 		}
-		if name == "gunicorn" && len(binds) == 0 && strings.HasPrefix(l.Where, "Procfile") &&
-			len(flagValues(args, "-c", "--config")) == 0 {
-			p.Report(Finding{Pos: l.Pos, Message: fmt.Sprintf("gunicorn has no -b in the %s: where the "+
-				"platform sets PORT (Heroku and the other Procfile hosts do), it binds 0.0.0.0:$PORT, all "+
-				"interfaces", l.Where)})
+		if name == "gunicorn" && len(binds) == 0 && len(flagValues(args, "-c", "--config")) == 0 {
+			if f, ok := implicitPortBind(p.Project, l); ok {
+				p.Report(f)
+			}
 		}
 		for _, b := range binds {
 			if allInterfacesBind(b) {
@@ -94,4 +93,26 @@ func flagValues(args []string, short, long string) []string {
 		}
 	}
 	return out
+}
+
+// implicitPortBind reports a gunicorn with no bind and no configuration
+// file where PORT is set: gunicorn then binds 0.0.0.0:$PORT. Procfile hosts
+// always set PORT; elsewhere the launch's environment must.
+func implicitPortBind(p *Project, l Launch) (Finding, bool) {
+	if strings.HasPrefix(l.Where, "Procfile") {
+		return Finding{Pos: l.Pos, Message: fmt.Sprintf("gunicorn has no -b in the %s: where the "+
+			"platform sets PORT (Heroku and the other Procfile hosts do), it binds 0.0.0.0:$PORT, all "+
+			"interfaces", l.Where)}, true
+	}
+	env := p.LaunchEnv(l)
+	port, ok := env["PORT"]
+	if !ok {
+		return Finding{}, false
+	}
+	if args, ok := env["GUNICORN_CMD_ARGS"]; ok && len(flagValues(strings.Fields(args.Value), "-b", "--bind")) > 0 {
+		return Finding{}, false
+	}
+	return Finding{Pos: l.Pos, Message: fmt.Sprintf("gunicorn has no -b in the %s, and PORT=%s is set (%s:%d): "+
+		"it binds 0.0.0.0:$PORT, all interfaces", l.Where, port.Value, port.Pos.File, port.Pos.StartLine),
+		Related: []Related{{Pos: port.Pos, Message: "PORT is set here"}}}, true
 }

@@ -10,6 +10,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
+
+	"github.com/flasklint/flasklint/parsers/source"
 )
 
 // Var is one setting.
@@ -26,7 +28,7 @@ type File struct {
 	Sample bool
 	Vars   []Var
 	// Bad lists lines that are neither settings, comments nor blank.
-	Bad []int
+	Bad []int // template lines ({% if %}, {{ KEY }}=..., ${KEY}=...) are skipped, not bad
 }
 
 var keyRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
@@ -61,7 +63,9 @@ func Parse(p string, src []byte) *File {
 		k, v, ok := strings.Cut(line, "=")
 		k = strings.TrimSpace(k)
 		if !ok || !keyRe.MatchString(k) {
-			f.Bad = append(f.Bad, i+1)
+			if !source.HasTemplate(line) {
+				f.Bad = append(f.Bad, i+1)
+			}
 			continue
 		}
 		start := i + 1

@@ -4,6 +4,8 @@ package procfile
 import (
 	"regexp"
 	"strings"
+
+	"github.com/flasklint/flasklint/parsers/source"
 )
 
 // Process is one entry.
@@ -16,7 +18,7 @@ type Process struct {
 type File struct {
 	Path      string
 	Processes []Process
-	Bad       []int // lines that are not entries, comments or blank
+	Bad       []int // lines that are not entries, comments, blank or template lines
 }
 
 var entry = regexp.MustCompile(`^([A-Za-z0-9_-]+)\s*:\s*(.*)$`)
@@ -31,7 +33,9 @@ func Parse(p string, src []byte) *File {
 		}
 		m := entry.FindStringSubmatch(line)
 		if m == nil {
-			f.Bad = append(f.Bad, i+1)
+			if !source.HasTemplate(line) {
+				f.Bad = append(f.Bad, i+1)
+			}
 			continue
 		}
 		f.Processes = append(f.Processes, Process{Name: m[1], Command: m[2], Line: i + 1})
