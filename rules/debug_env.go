@@ -30,7 +30,9 @@ var DebugEnv = &Rule{
 			"a compose file, an env file that a compose `env_file` loads or a Dockerfile copies); " +
 			"a warning in development files (`docker-compose.dev.yml`, `.env.dev`, a committed " +
 			"sample of the env file a compose service loads); a note for samples " +
-			"(`.env.example`) and env files that nothing loads but `flask run` itself.",
+			"(`.env.example`) and env files that nothing loads but `flask run` itself. An env file " +
+			"line that turns debug on for a `flask run` launch that loads it is reported once, at " +
+			"that launch, by FL105.",
 		Fix: "Leave debug mode out of anything that can be deployed: set `FLASK_DEBUG=0` (or " +
 			"nothing) in production files, and turn it on for local work only, with " +
 			"`flask run --debug` or an uncommitted `.env`.",

@@ -22,7 +22,13 @@ var FlaskRunAllInterfaces = &Rule{
 			"exposure is the port publishing: when the compose service that runs the container " +
 			"publishes no port on all host interfaces (only `expose`, or `127.0.0.1:5000:5000`), the " +
 			"finding is a note. A port published on every host interface, or a container whose " +
-			"publishing is not known, keeps it an error; the compose port is a related location.",
+			"publishing is not known, keeps it an error; the compose port is a related location. A " +
+			"compose override (`compose.override.yaml`) is merged over its base service: a port it " +
+			"publishes counts, at the level of a development file. With debug mode on, from a flag " +
+			"or the launch's environment (Dockerfile `ENV`, compose `environment` and `env_file`), " +
+			"the finding is critical and the setting a related location; development files " +
+			"(overrides, `dev`/`debug`/`test` profiles, `dev` scripts of `package.json`) cap it at " +
+			"a warning.",
 		Fix: "Serve the app with a WSGI server in anything that can be deployed. Locally, keep " +
 			"`flask run` on its default `127.0.0.1`; in compose, publish on `127.0.0.1` or put the " +
 			"service behind a proxy with `expose` only.",

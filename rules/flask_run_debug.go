@@ -21,8 +21,16 @@ var FlaskRunDebug = &Rule{
 			"entries, shell scripts, systemd `ExecStart=` and supervisor `command=` with a real " +
 			"shell parser, and `python manage.py run` when " +
 			"`manage.py` is a Flask CLI (`FlaskGroup`).\n\n" +
+			"Debug mode also comes from the environment: a `flask run` with no debug flag whose " +
+			"container loads an env file (compose `env_file`, or the committed sample of that file when " +
+			"the file itself is not in the tree) that sets `FLASK_DEBUG`, `FLASK_RUN_DEBUGGER` or " +
+			"`FLASK_ENV=development` (Flask < 2.3) is reported here, at the command, with the env file " +
+			"line as a related location; FL104 then leaves that line alone, so that one cause gives one " +
+			"finding. `package.json` scripts are read as launches too.\n\n" +
 			"An error in files that deploy; a warning in development files (a compose file " +
-			"beside a production one, `Dockerfile.dev`).",
+			"beside a production one, a compose override, a service of a `dev`, `debug` or `test` " +
+			"profile, `Dockerfile.dev`, a `dev` or `watch` script) and when the env file is a " +
+			"committed sample or a development file.",
 		Fix: "Run the app under a WSGI server (gunicorn, waitress, uWSGI) in anything that can be " +
 			"deployed, and keep `flask run --debug` for local work.",
 		Limitations: "Commands built at run time (`$CMD`, `eval`) are not followed.",
