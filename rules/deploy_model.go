@@ -128,7 +128,7 @@ func (p *Project) envFileRole(file string, sample bool) (Severity, string) {
 					return Medium, "loaded by " + c.Path + " service " + svc.Name + ", a development setup"
 				case target == file:
 					return 0, ""
-				case sample && strings.HasPrefix(file, target):
+				case sample && sampleOf(file, target):
 					return Medium, "the committed sample of " + ef.Text + ", which " + c.Path + " service " +
 						svc.Name + " loads"
 				}
@@ -471,7 +471,7 @@ func (p *Project) envFileFor(target string) *dotenv.File {
 		switch {
 		case f.Path == target:
 			return f
-		case f.Sample && strings.HasPrefix(f.Path, target) && sample == nil:
+		case f.Sample && sampleOf(f.Path, target) && sample == nil:
 			sample = f
 		}
 	}
@@ -521,4 +521,19 @@ func capBy(sev Severity, caps ...any) (Severity, string) {
 		return sev, ""
 	}
 	return sev, " (" + strings.Join(whys, "; ") + ")"
+}
+
+// sampleOf tells whether file is the committed sample of target: target
+// plus a separator and a sample word (.env.dev-sample, .env.example for
+// .env, but not .env.dev-sample for .env).
+func sampleOf(file, target string) bool {
+	rest, ok := strings.CutPrefix(file, target)
+	if !ok || rest == "" || !strings.ContainsAny(rest[:1], "-._") {
+		return false
+	}
+	switch strings.ToLower(rest[1:]) {
+	case "example", "sample", "template", "dist", "tmpl", "tpl", "default", "orig":
+		return true
+	}
+	return false
 }
