@@ -19,7 +19,8 @@ var DebugEnv = &Rule{
 			"`0`, `false`, `no` or empty (in any case) turns on the Werkzeug debugger, a Python " +
 			"console in the browser for whoever reaches the server. Before Flask 2.3, " +
 			"`FLASK_ENV=development` did the same. `FLASK_RUN_DEBUGGER` turns the debugger of " +
-			"`flask run` on, and `WERKZEUG_DEBUG_PIN=off` removes the PIN that guards it.\n\n" +
+			"`flask run` on, and `WERKZEUG_DEBUG_PIN=off` removes the PIN that guards it (critical: " +
+			"whoever reaches the debugger gets a console without even guessing a PIN).\n\n" +
 			"flasklint reads these variables in Dockerfile `ENV` and `ARG`, compose `environment` " +
 			"(list and map forms; YAML `FLASK_DEBUG: 0` is off), env files (`.env`, `.flaskenv`, " +
 			"`.env.*`), assignments in front of a command (`FLASK_DEBUG=1 flask run`), Procfile " +
@@ -63,6 +64,7 @@ func checkDebugEnv(p *Pass) error {
 		}
 		var msg string
 		var related []Related
+		sev := p.Rule.Severity
 		switch strings.ToUpper(s.Key) {
 		case "FLASK_DEBUG":
 			if debugOff(s.Value) {
@@ -102,10 +104,10 @@ func checkDebugEnv(p *Pass) error {
 				"WERKZEUG_DEBUG_PIN=off in the %s removes the PIN that guards the werkzeug debugger",
 				s.Where,
 			)
+			sev = Critical // the debugger wired in with no guard at all
 		default:
 			continue
 		}
-		sev := p.Rule.Severity
 		if s.Level != 0 && s.Level < sev {
 			sev = s.Level
 			msg += " (" + s.Why + ")"

@@ -21,7 +21,8 @@ var FlaskRunAllInterfaces = &Rule{
 			"Inside a container `0.0.0.0` is the only way to be reached at all, so what decides the " +
 			"exposure is the port publishing: when the compose service that runs the container " +
 			"publishes no port on all host interfaces (only `expose`, or `127.0.0.1:5000:5000`), the " +
-			"finding is a note. A port published on every host interface, or a container whose " +
+			"finding is a note, unless the debugger is on: whatever reaches the container, a proxy " +
+			"in front of it, reaches the debugger. A port published on every host interface, or a container whose " +
 			"publishing is not known, keeps it an error; the compose port is a related location. A " +
 			"compose override (`compose.override.yaml`) is merged over its base service: a port it " +
 			"publishes counts, at the level of a development file. With debug mode on, from a flag " +
@@ -83,7 +84,6 @@ func exposureFinding(p *Pass, l Launch, msg, debugFlag string) Finding {
 		msg += ", and compose publishes its port on all host interfaces"
 		related = append(related, *rel)
 	case ExposureLimited:
-		sev = Low
 		msg += " inside a container whose ports are not published on all host interfaces"
 	}
 	if sev == High {
@@ -96,6 +96,11 @@ func exposureFinding(p *Pass, l Launch, msg, debugFlag string) Finding {
 				s.Pos.File, s.Pos.StartLine)
 			related = append(related, Related{Pos: s.Pos, Message: "debug mode is turned on here"})
 		}
+	}
+	if exp == ExposureLimited && sev == High {
+		sev = Low // without the debugger, only what reaches the container reaches the server
+	} else if exp == ExposureLimited {
+		msg += ": whatever reaches the container (a proxy in front of it) reaches the debugger"
 	}
 	sev, why := capBy(sev, l.Level, l.Why, Medium, devWhy)
 	return Finding{Severity: sev, Pos: l.Pos, Message: msg + why, Related: related}
