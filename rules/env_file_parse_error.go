@@ -20,7 +20,7 @@ var EnvFileParseError = &Rule{
 	Check: func(p *Pass) error {
 		for _, f := range p.Project.EnvFiles {
 			if len(f.Bad) > 0 {
-				p.Report(Finding{Pos: lineAt(f.Path, f.Bad[0]), Message: "env file line is not KEY=VALUE" + more(len(f.Bad)-1)})
+				p.Report(Finding{Pos: posAt(f.Path, f.Bad[0], f.BadCol[0]), Message: "env file line is not KEY=VALUE" + more(len(f.Bad)-1)})
 			}
 		}
 		return nil

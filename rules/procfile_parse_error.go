@@ -19,7 +19,7 @@ var ProcfileParseError = &Rule{
 		for _, f := range p.Project.Procfiles {
 			if len(f.Bad) > 0 {
 				msg := "Procfile line is not \"name: command\"" + more(len(f.Bad)-1)
-				p.Report(Finding{Pos: lineAt(f.Path, f.Bad[0]), Message: msg})
+				p.Report(Finding{Pos: posAt(f.Path, f.Bad[0], f.BadCol[0]), Message: msg})
 			}
 		}
 		return nil

@@ -29,6 +29,8 @@ type File struct {
 	Vars   []Var
 	// Bad lists lines that are neither settings, comments nor blank.
 	Bad []int // template lines ({% if %}, {{ KEY }}=..., ${KEY}=...) are skipped, not bad
+	// BadCol is the column of each bad line's first character.
+	BadCol []int
 }
 
 var keyRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
@@ -65,6 +67,7 @@ func Parse(p string, src []byte) *File {
 		if !ok || !keyRe.MatchString(k) {
 			if !source.HasTemplate(line) {
 				f.Bad = append(f.Bad, i+1)
+				f.BadCol = append(f.BadCol, firstCol(lines[i]))
 			}
 			continue
 		}
@@ -109,4 +112,9 @@ func closeIndex(s string, q byte) int {
 		}
 	}
 	return -1
+}
+
+// firstCol is the 1-based column of a line's first non-blank character.
+func firstCol(line string) int {
+	return 1 + len(line) - len(strings.TrimLeft(line, " \t\ufeff"))
 }

@@ -19,6 +19,7 @@ type File struct {
 	Path      string
 	Processes []Process
 	Bad       []int // lines that are not entries, comments, blank or template lines
+	BadCol    []int // the column of each bad line's first character
 }
 
 var entry = regexp.MustCompile(`^([A-Za-z0-9_-]+)\s*:\s*(.*)$`)
@@ -26,8 +27,8 @@ var entry = regexp.MustCompile(`^([A-Za-z0-9_-]+)\s*:\s*(.*)$`)
 // Parse reads a Procfile.
 func Parse(p string, src []byte) *File {
 	f := &File{Path: p}
-	for i, line := range strings.Split(string(src), "\n") {
-		line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
+	for i, raw := range strings.Split(string(src), "\n") {
+		line := strings.TrimSpace(strings.TrimSuffix(raw, "\r"))
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -35,6 +36,7 @@ func Parse(p string, src []byte) *File {
 		if m == nil {
 			if !source.HasTemplate(line) {
 				f.Bad = append(f.Bad, i+1)
+				f.BadCol = append(f.BadCol, 1+len(raw)-len(strings.TrimLeft(raw, " \t")))
 			}
 			continue
 		}
