@@ -54,9 +54,10 @@ func Parse(path string, src []byte) *File {
 			section, env, start = strings.Trim(line, "[]"), map[string]string{}, len(f.Commands)
 			continue
 		}
-		k, v, ok := strings.Cut(line, "=")
+		systemd := strings.HasSuffix(path, ".service")
+		k, v, ok := cutSetting(line, systemd)
 		if !ok || strings.TrimSpace(k) == "" {
-			if badLine(strings.HasSuffix(path, ".service"), section, line) {
+			if badLine(systemd, section, line) {
 				raw := lines[no-1]
 				f.Bad = append(f.Bad, no)
 				f.BadCol = append(f.BadCol, 1+len(raw)-len(strings.TrimLeft(raw, " \t")))
@@ -117,4 +118,17 @@ func badLine(systemd bool, section, line string) bool {
 		return false
 	}
 	return true
+}
+
+// cutSetting splits "key=value"; supervisor's INI parser also takes
+// "key: value", the first of the two separators deciding.
+func cutSetting(line string, systemd bool) (k, v string, ok bool) {
+	i := strings.IndexByte(line, '=')
+	if c := strings.IndexByte(line, ':'); !systemd && c >= 0 && (i < 0 || c < i) {
+		i = c
+	}
+	if i < 0 {
+		return line, "", false
+	}
+	return line[:i], line[i+1:], true
 }

@@ -50,3 +50,12 @@ func TestBadLines(t *testing.T) {
 		t.Errorf("uwsgi Bad = %v Binds = %v, want none and one", uw.Bad, uw.Binds)
 	}
 }
+
+func TestSupervisorColon(t *testing.T) {
+	f := Parse("web.conf", []byte("[program:web]\ncommand: gunicorn -b 0.0.0.0:8000 app:app\n"+
+		"environment: FLASK_DEBUG=\"1\"\n[program:api]\ncommand=gunicorn -b localhost:9000 api:app\n"))
+	if len(f.Commands) != 2 || f.Commands[0].Text != "gunicorn -b 0.0.0.0:8000 app:app" ||
+		f.Commands[1].Text != "gunicorn -b localhost:9000 api:app" || f.Commands[0].Env["FLASK_DEBUG"] != "1" {
+		t.Errorf("commands = %+v", f.Commands)
+	}
+}
