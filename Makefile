@@ -48,6 +48,7 @@ FUZZ_TARGETS := \
 	./parsers/procfile:FuzzParse \
 	./parsers/shell:FuzzParse \
 	./parsers/unit:FuzzParse \
+	./parsers/packagejson:FuzzParse \
 	./config:FuzzLoad \
 	./rules:FuzzSuppressions \
 	./rules:FuzzNginxRules \

@@ -19,7 +19,8 @@ var DebugEnv = &Rule{
 			"`0`, `false`, `no` or empty (in any case) turns on the Werkzeug debugger, a Python " +
 			"console in the browser for whoever reaches the server. Before Flask 2.3, " +
 			"`FLASK_ENV=development` did the same. `FLASK_RUN_DEBUGGER` turns the debugger of " +
-			"`flask run` on, and `WERKZEUG_DEBUG_PIN=off` removes the PIN that guards it.\n\n" +
+			"`flask run` on, and `WERKZEUG_DEBUG_PIN=off` removes the PIN that guards it (critical: " +
+			"whoever reaches the debugger gets a console without even guessing a PIN).\n\n" +
 			"flasklint reads these variables in Dockerfile `ENV` and `ARG`, compose `environment` " +
 			"(list and map forms; YAML `FLASK_DEBUG: 0` is off), env files (`.env`, `.flaskenv`, " +
 			"`.env.*`), assignments in front of a command (`FLASK_DEBUG=1 flask run`), Procfile " +
@@ -30,7 +31,9 @@ var DebugEnv = &Rule{
 			"a compose file, an env file that a compose `env_file` loads or a Dockerfile copies); " +
 			"a warning in development files (`docker-compose.dev.yml`, `.env.dev`, a committed " +
 			"sample of the env file a compose service loads); a note for samples " +
-			"(`.env.example`) and env files that nothing loads but `flask run` itself.",
+			"(`.env.example`) and env files that nothing loads but `flask run` itself. An env file " +
+			"line that turns debug on for a `flask run` launch that loads it is reported once, at " +
+			"that launch, by FL105.",
 		Fix: "Leave debug mode out of anything that can be deployed: set `FLASK_DEBUG=0` (or " +
 			"nothing) in production files, and turn it on for local work only, with " +
 			"`flask run --debug` or an uncommitted `.env`.",
@@ -51,12 +54,17 @@ func debugOff(v string) bool {
 }
 
 func checkDebugEnv(p *Pass) error {
+	atLaunch := map[Pos]bool{} // reported by FL105 at the flask run it feeds
+	for _, r := range p.Project.envDebugRuns() {
+		atLaunch[r.Setting.Pos] = true
+	}
 	for _, s := range p.Project.EnvSettings() {
-		if strings.Contains(s.Value, "$") || strings.Contains(s.Value, "{{") {
-			continue // filled in at run time
+		if runtimeValue(s.Value) || atLaunch[s.Pos] {
+			continue // filled in at run time, or reported at its launch
 		}
 		var msg string
 		var related []Related
+		sev := p.Rule.Severity
 		switch strings.ToUpper(s.Key) {
 		case "FLASK_DEBUG":
 			if debugOff(s.Value) {
@@ -96,10 +104,10 @@ func checkDebugEnv(p *Pass) error {
 				"WERKZEUG_DEBUG_PIN=off in the %s removes the PIN that guards the werkzeug debugger",
 				s.Where,
 			)
+			sev = Critical // the debugger wired in with no guard at all
 		default:
 			continue
 		}
-		sev := p.Rule.Severity
 		if s.Level != 0 && s.Level < sev {
 			sev = s.Level
 			msg += " (" + s.Why + ")"

@@ -66,6 +66,12 @@ func checkDebugRun(p *Pass) error {
 			f.Severity = Critical
 			f.Message += launch
 			f.Related = append(f.Related, launchRel...)
+			if l, ok := p.Project.launchOf(run.File.Path); ok {
+				if exp, rel, _ := p.Project.exposureDetail(l); exp == ExposureAll {
+					f.Message += "; compose publishes its port on all host interfaces"
+					f.Related = append(f.Related, *rel)
+				}
+			}
 		}
 		if _, host, ok := m.HostOf(run); ok && loopbackHost(host) {
 			f.Message += rebindingNote(p, m, run)

@@ -1,11 +1,13 @@
 package rules
 
 import (
+	"fmt"
 	"path"
 	"strings"
 
 	"github.com/flasklint/flasklint/parsers/compose"
 	"github.com/flasklint/flasklint/parsers/dockerfile"
+	"github.com/flasklint/flasklint/parsers/dotenv"
 	"github.com/flasklint/flasklint/parsers/shell"
 	"github.com/flasklint/flasklint/parsers/source"
 )
@@ -83,8 +85,8 @@ func (p *Project) EnvSettings() []EnvSetting {
 				}
 				s := EnvSetting{Pos: lineAt(c.Path, e.Line), Key: e.Key, Value: e.Value,
 					Where: "compose environment of service " + svc.Name, Compose: svc}
-				if p.composeDev(c.Path) {
-					s.Level, s.Why = Medium, "a development compose file"
+				if dev, why := p.serviceDev(c, svc); dev {
+					s.Level, s.Why = Medium, why
 				}
 				out = append(out, s)
 			}
@@ -126,7 +128,7 @@ func (p *Project) envFileRole(file string, sample bool) (Severity, string) {
 					return Medium, "loaded by " + c.Path + " service " + svc.Name + ", a development setup"
 				case target == file:
 					return 0, ""
-				case sample && strings.HasPrefix(file, target):
+				case sample && sampleOf(file, target):
 					return Medium, "the committed sample of " + ef.Text + ", which " + c.Path + " service " +
 						svc.Name + " loads"
 				}
@@ -222,8 +224,8 @@ func (p *Project) Launches() []Launch {
 					Compose:     svc,
 					ComposeFile: c,
 				}
-				if p.composeDev(c.Path) {
-					b.Level, b.Why = Medium, "a development compose file"
+				if dev, why := p.serviceDev(c, svc); dev {
+					b.Level, b.Why = Medium, why
 				}
 				add(b, cmd.Line, cmd.Words, cmd.Shell)
 			}
@@ -232,6 +234,15 @@ func (p *Project) Launches() []Launch {
 	for _, f := range p.Procfiles {
 		for _, pr := range f.Processes {
 			add(Launch{Pos: lineAt(f.Path, pr.Line), Where: "Procfile process " + pr.Name}, pr.Line, nil, pr.Command)
+		}
+	}
+	for _, f := range p.Packages {
+		for _, s := range f.Scripts {
+			b := Launch{Pos: posAt(f.Path, s.Line, s.Col), Where: "package.json script " + s.Name}
+			if devScript(s.Name) {
+				b.Level, b.Why = Medium, "a development script"
+			}
+			add(b, s.Line, nil, s.Command)
 		}
 	}
 	for _, u := range p.Units {
@@ -279,6 +290,250 @@ func (p *Project) composeDev(file string) bool {
 			strings.Contains(strings.ToLower(path.Base(c.Path)), "prod") {
 			return true
 		}
+	}
+	return false
+}
+
+// posAt is a position at a line and column (the whole line when col < 1).
+func posAt(file string, line, col int) Pos {
+	pos := lineAt(file, line)
+	if col > 0 {
+		pos.StartCol, pos.EndCol = col, col
+	}
+	return pos
+}
+
+func more(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (and %d more)", n)
+}
+
+// devScript tells whether a package.json script is for local development.
+func devScript(name string) bool {
+	name = strings.ToLower(name)
+	switch name {
+	case "dev", "develop", "watch", "start:dev", "serve:dev", "dev:server":
+		return true
+	}
+	return strings.HasPrefix(name, "dev:") || strings.HasSuffix(name, ":dev") || strings.HasPrefix(name, "watch:")
+}
+
+// devProfiles are the compose profiles that mark a development service.
+var devProfiles = map[string]bool{"dev": true, "development": true, "debug": true, "test": true, "local": true}
+
+// serviceDev tells whether a compose service is for development, and why:
+// its file is (composeDev), or it starts only under a development profile.
+func (p *Project) serviceDev(c *compose.File, svc *compose.Service) (bool, string) {
+	if p.composeDev(c.Path) {
+		if isOverride(c.Path) {
+			return true, "a compose override, merged over the base file for local work"
+		}
+		return true, "a development compose file"
+	}
+	for _, pr := range svc.Profiles {
+		if devProfiles[strings.ToLower(pr)] {
+			return true, "a service of the " + pr + " profile"
+		}
+	}
+	return false, ""
+}
+
+// isOverride tells whether a compose file is an override that compose
+// merges over the base file of its directory by default.
+func isOverride(file string) bool {
+	return strings.Contains(strings.ToLower(path.Base(file)), ".override.")
+}
+
+// composeBase is the service of the base compose file (compose.yaml,
+// docker-compose.yml, ...) of the same directory that an override service
+// is merged over, or nil.
+func (p *Project) composeBase(c *compose.File, svc *compose.Service) (*compose.File, *compose.Service) {
+	if !isOverride(c.Path) {
+		return nil, nil
+	}
+	for _, b := range p.Compose {
+		if b == c || path.Dir(b.Path) != path.Dir(c.Path) || isOverride(b.Path) || devName(b.Path) ||
+			strings.Contains(strings.ToLower(path.Base(b.Path)), "prod") {
+			continue
+		}
+		for _, s := range b.Services {
+			if s.Name == svc.Name {
+				return b, s
+			}
+		}
+	}
+	return nil, nil
+}
+
+// composeOverrides are the override services merged over a base service.
+func (p *Project) composeOverrides(c *compose.File, svc *compose.Service) []composeRef {
+	var out []composeRef
+	for _, o := range p.Compose {
+		if !isOverride(o.Path) || path.Dir(o.Path) != path.Dir(c.Path) {
+			continue
+		}
+		for _, s := range o.Services {
+			if bf, bs := p.composeBase(o, s); bf == c && bs == svc {
+				out = append(out, composeRef{o, s})
+			}
+		}
+	}
+	return out
+}
+
+// composeRef is a service with its file.
+type composeRef struct {
+	File    *compose.File
+	Service *compose.Service
+}
+
+// LaunchEnv is the environment a launch runs with, by variable, as far as
+// the tree shows it; a later source wins: the ENV of the Dockerfile that
+// builds its container, the env files its compose services load (or, when
+// such a file is not committed, its committed sample), their environment
+// (an override's after its base), then the assignments before the command.
+func (p *Project) LaunchEnv(l Launch) map[string]EnvSetting {
+	env := map[string]EnvSetting{}
+	refs := p.launchServices(l)
+	for _, d := range p.launchDockerfiles(l, refs) {
+		for _, v := range d.Vars {
+			if v.HasValue && !v.Arg {
+				env[v.Key] = EnvSetting{Pos: lineAt(d.Path, v.Line), Key: v.Key, Value: v.Value,
+					Where: "Dockerfile ENV", Docker: d}
+			}
+		}
+	}
+	for _, r := range refs {
+		for _, ef := range r.Service.EnvFiles {
+			f := p.envFileFor(path.Join(path.Dir(r.File.Path), ef.Text))
+			if f == nil {
+				continue
+			}
+			level, why := p.envFileRole(f.Path, f.Sample)
+			for _, v := range f.Vars {
+				env[v.Key] = EnvSetting{Pos: lineAt(f.Path, v.Line), Key: v.Key, Value: v.Value,
+					Where: "env file " + f.Path, Level: level, Why: why}
+			}
+		}
+	}
+	for _, r := range refs {
+		dev, why := p.serviceDev(r.File, r.Service)
+		for _, e := range r.Service.Env {
+			if !e.HasValue {
+				continue
+			}
+			s := EnvSetting{Pos: lineAt(r.File.Path, e.Line), Key: e.Key, Value: e.Value,
+				Where: "compose environment of service " + r.Service.Name, Compose: r.Service}
+			if dev {
+				s.Level, s.Why = Medium, why
+			}
+			env[e.Key] = s
+		}
+	}
+	for k, v := range l.Env {
+		env[k] = EnvSetting{Pos: l.Pos, Key: k, Value: v, Where: l.Where, Level: l.Level, Why: l.Why,
+			Compose: l.Compose, Docker: l.Docker}
+	}
+	return env
+}
+
+// launchDockerfiles are the Dockerfiles that build a launch's container.
+func (p *Project) launchDockerfiles(l Launch, refs []composeRef) []*dockerfile.File {
+	if l.Docker != nil {
+		return []*dockerfile.File{l.Docker}
+	}
+	var out []*dockerfile.File
+	for _, r := range refs {
+		dir, ok := p.buildDir(r.File, r.Service)
+		if !ok {
+			continue
+		}
+		name := r.Service.Dockerfile
+		if name == "" {
+			name = "Dockerfile"
+		}
+		for _, d := range p.Dockerfiles {
+			if d.Path == path.Join(dir, name) {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+// envFileFor is the env file at target, or else its committed sample
+// (.env.dev-sample, .env.dev.example for .env.dev), or nil.
+func (p *Project) envFileFor(target string) *dotenv.File {
+	var sample *dotenv.File
+	for _, f := range p.EnvFiles {
+		switch {
+		case f.Path == target:
+			return f
+		case f.Sample && sampleOf(f.Path, target) && sample == nil:
+			sample = f
+		}
+	}
+	return sample
+}
+
+// envDebug finds the setting of a launch's environment that turns debug
+// mode on: a truthy FLASK_DEBUG, FLASK_ENV=development before Flask 2.3,
+// and, for flask run, a truthy FLASK_RUN_DEBUGGER.
+func (p *Project) envDebug(env map[string]EnvSetting, flaskRun bool) (EnvSetting, bool) {
+	if s, ok := env["FLASK_DEBUG"]; ok && s.Value != "" {
+		// A set FLASK_DEBUG decides; FLASK_ENV is read only without it.
+		if runtimeValue(s.Value) || debugOff(s.Value) {
+			return EnvSetting{}, false
+		}
+		return s, true
+	}
+	if s, ok := env["FLASK_RUN_DEBUGGER"]; ok && flaskRun && !runtimeValue(s.Value) && !debugOff(s.Value) {
+		return s, true
+	}
+	if s, ok := env["FLASK_ENV"]; ok && strings.EqualFold(s.Value, "development") {
+		v := p.VersionOf(s.Pos.File, "flask")
+		if newer, _ := v.AtLeast("2.3"); v.Pinned && !newer {
+			return s, true
+		}
+	}
+	return EnvSetting{}, false
+}
+
+// runtimeValue tells whether a value is filled in at run time or by a
+// template, and so unknown.
+func runtimeValue(v string) bool { return strings.Contains(v, "$") || strings.Contains(v, "{{") }
+
+// capBy lowers sev to each non-zero cap (level, why pairs) at or below it
+// and returns the reasons as a message suffix " (a; b)".
+func capBy(sev Severity, caps ...any) (Severity, string) {
+	var whys []string
+	for i := 0; i+1 < len(caps); i += 2 {
+		level, _ := caps[i].(Severity)
+		why, _ := caps[i+1].(string)
+		if level != 0 && level <= sev && why != "" {
+			sev = level
+			whys = append(whys, why)
+		}
+	}
+	if len(whys) == 0 {
+		return sev, ""
+	}
+	return sev, " (" + strings.Join(whys, "; ") + ")"
+}
+
+// sampleOf tells whether file is the committed sample of target: target
+// plus a separator and a sample word (.env.dev-sample, .env.example for
+// .env, but not .env.dev-sample for .env).
+func sampleOf(file, target string) bool {
+	rest, ok := strings.CutPrefix(file, target)
+	if !ok || rest == "" || !strings.ContainsAny(rest[:1], "-._") {
+		return false
+	}
+	switch strings.ToLower(rest[1:]) {
+	case "example", "sample", "template", "dist", "tmpl", "tpl", "default", "orig":
+		return true
 	}
 	return false
 }

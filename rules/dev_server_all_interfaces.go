@@ -26,7 +26,14 @@ var DevServerAllInterfaces = &Rule{
 			"address as data (block lists, CIDRs, allowlisted URLs, tests) is never reported: " +
 			"only a value that reaches the run call is.\n\n" +
 			"Critical with debug on; a note when the call only runs under " +
-			"`if __name__ == \"__main__\":` and no launch file is known to run the module.",
+			"`if __name__ == \"__main__\":` and no launch file is known to run the module.\n\n" +
+			"When a container runs the module (a Dockerfile `CMD python app.py`, a compose " +
+			"`command`), `0.0.0.0` is how the app is reached at all and the port publishing decides: " +
+			"a port published on every host interface makes it a warning (critical with the " +
+			"debugger on, the compose port as a related location); only `expose`, or a port " +
+			"published on `127.0.0.1`, makes it a note, unless the debugger is on (whatever reaches " +
+			"the container, a proxy in front, reaches the debugger); a container whose publishing " +
+			"is not in the tree gives a warning.",
 		Fix: "Serve the app with a WSGI server (gunicorn, waitress, uWSGI) and keep `app.run()` for " +
 			"local work on `127.0.0.1`. In a container, bind the WSGI server, not the development " +
 			"server, and decide the exposure with the published ports.",
@@ -48,6 +55,9 @@ func checkDevServerAllInterfaces(p *Pass) error {
 		f := devServerFinding(m, run, hs, host)
 		f.Message += launch
 		f.Related = append(f.Related, launchRel...)
+		if l, ok := p.Project.launchOf(run.File.Path); ok && launch != "" {
+			f = containerBind(p.Project, l, f)
+		}
 		p.Report(f)
 	}
 	return nil

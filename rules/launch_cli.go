@@ -116,31 +116,83 @@ const (
 // exposureOf finds how the container of a launch publishes its ports, with
 // the port line that decides it.
 func (p *Project) exposureOf(l Launch) (Exposure, *Related) {
-	var services []*compose.Service
-	var files []*compose.File
+	exp, rel, _ := p.exposureDetail(l)
+	return exp, rel
+}
+
+// exposureDetail is exposureOf with, when only a development file (a
+// compose override, a service of a dev profile) publishes the port on all
+// host interfaces, the reason for the message.
+func (p *Project) exposureDetail(l Launch) (Exposure, *Related, string) {
+	refs := p.launchServices(l)
+	if len(refs) == 0 {
+		return ExposureUnknown, nil, ""
+	}
+	var devRel *Related
+	devWhy := ""
+	for _, r := range refs {
+		for _, port := range r.Service.Ports {
+			if !publishedOnAll(port.Text) {
+				continue
+			}
+			rel := &Related{Pos: lineAt(r.File.Path, port.Line),
+				Message: "compose publishes the port on all host interfaces here"}
+			dev, why := p.serviceDev(r.File, r.Service)
+			if !dev || l.Level != 0 {
+				return ExposureAll, rel, ""
+			}
+			if devRel == nil {
+				devRel, devWhy = rel, why
+			}
+		}
+	}
+	if devRel != nil {
+		return ExposureAll, devRel, devWhy
+	}
+	return ExposureLimited, nil, ""
+}
+
+// launchServices are the compose services a launch runs in: its own
+// service, or those that build its Dockerfile's directory, each with the
+// override services compose merges over it (or the base of an override).
+func (p *Project) launchServices(l Launch) []composeRef {
+	var refs []composeRef
 	if l.Compose != nil {
-		services, files = append(services, l.Compose), append(files, l.ComposeFile)
+		refs = append(refs, composeRef{l.ComposeFile, l.Compose})
 	} else if l.Docker != nil {
 		for _, c := range p.Compose {
 			for _, svc := range c.Services {
-				if svc.Build && path.Join(path.Dir(c.Path), svc.Context) == path.Dir(l.Docker.Path) {
-					services, files = append(services, svc), append(files, c)
+				if ctx, ok := p.buildDir(c, svc); ok && ctx == path.Dir(l.Docker.Path) {
+					refs = append(refs, composeRef{c, svc})
 				}
 			}
 		}
 	}
-	if len(services) == 0 {
-		return ExposureUnknown, nil
+	var out []composeRef
+	for _, r := range refs {
+		if r.File == nil {
+			continue
+		}
+		out = append(out, r)
+		if bf, bs := p.composeBase(r.File, r.Service); bs != nil {
+			out = append(out, composeRef{bf, bs})
+		}
+		out = append(out, p.composeOverrides(r.File, r.Service)...)
 	}
-	for i, svc := range services {
-		for _, port := range svc.Ports {
-			if publishedOnAll(port.Text) {
-				return ExposureAll, &Related{Pos: lineAt(files[i].Path, port.Line),
-					Message: "compose publishes the port on all host interfaces here"}
-			}
+	return out
+}
+
+// buildDir is the build context of a compose service, taken from the base
+// service for an override that does not repeat the build.
+func (p *Project) buildDir(c *compose.File, svc *compose.Service) (string, bool) {
+	if !svc.Build {
+		if bf, bs := p.composeBase(c, svc); bs != nil && bs.Build {
+			c, svc = bf, bs
+		} else {
+			return "", false
 		}
 	}
-	return ExposureLimited, nil
+	return path.Join(path.Dir(c.Path), svc.Context), true
 }
 
 // publishedOnAll reads a compose port: "8000", "5000:5000", "0.0.0.0:80:80"

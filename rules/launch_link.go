@@ -67,8 +67,10 @@ func scriptOf(words []string) (string, bool) {
 // first: the build context of its container, the launch file's directory.
 func launchDirs(p *Project, l Launch) []string {
 	var dirs []string
-	if l.Compose != nil && l.ComposeFile != nil && l.Compose.Build {
-		dirs = append(dirs, path.Join(path.Dir(l.ComposeFile.Path), l.Compose.Context))
+	if l.Compose != nil && l.ComposeFile != nil {
+		if dir, ok := p.buildDir(l.ComposeFile, l.Compose); ok {
+			dirs = append(dirs, dir)
+		}
 	}
 	return append(dirs, path.Dir(l.Pos.File))
 }
@@ -119,4 +121,62 @@ func launchedRun(p *Project, run *RunCall) (*RunCall, string, []Related) {
 	r.MainGuard = false
 	return &r, "; " + by + " runs the module as a program, so its __main__ block runs",
 		[]Related{{Pos: p.LaunchPos[run.File.Path], Message: "the launch that runs this module"}}
+}
+
+// launchOf is the launch that runs a Python file as a program (the one
+// LinkLaunches recorded).
+func (p *Project) launchOf(file string) (Launch, bool) {
+	pos, ok := p.LaunchPos[file]
+	if !ok {
+		return Launch{}, false
+	}
+	for _, l := range p.Launches() {
+		if l.Pos == pos {
+			if _, ok := scriptOf(l.Words); ok {
+				return l, true
+			}
+		}
+	}
+	return Launch{}, false
+}
+
+// containerBind levels an all-interfaces bind of a program that a
+// container launch runs: inside a container 0.0.0.0 is how the app is
+// reached at all, so the port publishing decides. Published on every host
+// interface, the finding is a warning; not published there (expose only,
+// loopback), a note; with no compose service known, a warning. With the
+// debugger on it keeps its level: whatever reaches the container (a proxy)
+// reaches the debugger. Launches outside a
+// container keep the finding as it is.
+func containerBind(p *Project, l Launch, f Finding) Finding {
+	if l.Docker == nil && l.Compose == nil {
+		return f
+	}
+	debug := f.Severity == Critical
+	exp, rel, devWhy := p.exposureDetail(l)
+	switch exp {
+	case ExposureAll:
+		f.Message += "; compose publishes its port on all host interfaces"
+		f.Related = append(f.Related, *rel)
+		if !debug {
+			f.Severity = Medium
+		}
+	case ExposureLimited:
+		if !debug {
+			f.Severity = Low
+			f.Message += "; inside a container whose ports are not published on all host interfaces"
+		} else {
+			f.Message += "; its ports are not published on all host interfaces, but whatever reaches the " +
+				"container (a proxy in front of it) reaches the debugger"
+		}
+	default:
+		if !debug {
+			f.Severity = Medium
+			f.Message += "; inside a container, the port publishing decides who reaches it"
+		}
+	}
+	var why string
+	f.Severity, why = capBy(f.Severity, l.Level, l.Why, Medium, devWhy)
+	f.Message += why
+	return f
 }

@@ -12,17 +12,20 @@ import (
 var ParseError = &Rule{
 	ID:        "FL001",
 	Name:      "parse-error",
-	Title:     "a file could not be parsed",
+	Title:     "a python file could not be parsed",
 	Severity:  Medium,
 	Precision: VeryHigh,
 	Tags:      []string{"correctness", "tool"},
 	Doc: Doc{
-		Why: `A Python file with a syntax error or an nginx file with an unbalanced brace cannot be
-analysed. flasklint reports it instead of treating it as clean: a deployment setting in
-that file could be exactly the one that matters. Every other file is still analysed, and
-what could be read of a broken Python file is still checked.`,
+		Why: `A Python file with a syntax error cannot be analysed in full. flasklint reports it
+instead of treating it as clean: a setting in that file could be exactly the one that
+matters. Every other file is still analysed, and what could be read of a broken Python
+file is still checked. Python packaging files that state versions (requirements*.txt,
+pyproject.toml, lock files) are reported here too. Every other file kind has its own
+notice: FL008 nginx, FL009 Dockerfile, FL010 compose, FL011 env files, FL012 Procfile,
+FL013 shell scripts, FL014 systemd, supervisor and uWSGI files, FL015 package.json.`,
 		Fix: "Fix the syntax error at the reported line. For a Python 2 file or a template that is not " +
-			"meant to be valid Python or nginx, exclude it from the scan.",
+			"meant to be valid Python, exclude it from the scan.",
 		Limitations: "Only the first syntax error of a Python file is reported, with the count of the others.",
 	},
 	Check: checkParseErrors,
@@ -43,8 +46,6 @@ func checkParseErrors(p *Pass) error {
 		p.Report(Finding{Pos: Pos{File: f.Path, Span: first.Span}, Message: msg})
 	}
 	reportPinProblems(p)
-	reportNginxProblems(p, nginx.SyntaxError)
-	reportDeployProblems(p)
 	return nil
 }
 

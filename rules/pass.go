@@ -9,6 +9,7 @@ import (
 	"github.com/flasklint/flasklint/parsers/dockerfile"
 	"github.com/flasklint/flasklint/parsers/dotenv"
 	"github.com/flasklint/flasklint/parsers/nginx"
+	"github.com/flasklint/flasklint/parsers/packagejson"
 	"github.com/flasklint/flasklint/parsers/pins"
 	"github.com/flasklint/flasklint/parsers/procfile"
 	"github.com/flasklint/flasklint/parsers/python"
@@ -34,7 +35,8 @@ type Project struct {
 	EnvFiles    []*dotenv.File
 	Procfiles   []*procfile.File
 	Scripts     []*ShellFile
-	Units       []*unit.File // systemd units and supervisor programs
+	Units       []*unit.File // systemd units, supervisor programs and uWSGI files
+	Packages    []*packagejson.File
 	// Launched maps a Python file to the launch file (Dockerfile CMD,
 	// compose command, Procfile, systemd unit, shell entrypoint) that runs
 	// it as a program, which raises findings under its __main__ guard to
@@ -123,6 +125,7 @@ func NonProductionKind(file string) string {
 type ShellFile struct {
 	Path      string
 	Commands  []shell.Command
-	Error     string // why it could not be parsed, at ErrorLine
+	Error     string // why it could not be parsed, at ErrorLine and ErrorCol (0: unknown)
 	ErrorLine int
+	ErrorCol  int
 }

@@ -28,8 +28,11 @@ var PortPublishedPastProxy = &Rule{
 			"compose network), and app services in compose files with no nginx service.",
 		Fix: "Drop the app's `ports:` and use `expose:` so that only nginx reaches it, or publish it " +
 			"on loopback for local debugging: `\"127.0.0.1:5000:5000\"`.",
-		Limitations: "Services spread over several compose files (a base file and an override) are " +
-			"judged file by file. A proxy other than nginx (traefik, caddy) is not recognised.",
+		Limitations: "A compose override (`compose.override.yaml`, `docker-compose.override.yml`) is " +
+			"merged over the base file of its directory: a port it publishes for an app service of " +
+			"the base file is reported as a warning, the override being for local work. Other sets " +
+			"of files passed with `-f` are judged file by file. A proxy other than nginx (traefik, " +
+			"caddy) is not recognised.",
 	},
 	Check: checkPortPublishedPastProxy,
 }
@@ -37,34 +40,66 @@ var PortPublishedPastProxy = &Rule{
 func checkPortPublishedPastProxy(p *Pass) error {
 	pr := p.Project
 	for _, c := range pr.Compose {
-		var proxy *compose.Service
-		for _, svc := range c.Services {
-			if pr.isNginxService(c, svc) {
-				proxy = svc
-				break
-			}
-		}
+		proxyFile, proxy := pr.proxyService(c)
 		if proxy == nil {
 			continue
 		}
 		for _, svc := range c.Services {
-			if svc == proxy || !pr.runsApp(c, svc) {
+			if svc.Name == proxy.Name || !pr.runsMergedApp(c, svc) {
 				continue
 			}
 			for _, port := range svc.Ports {
 				if !publishedOnAll(port.Text) {
 					continue
 				}
+				msg := fmt.Sprintf("service %s publishes %s on all host interfaces, past the nginx service %s "+
+					"that fronts it: clients reach the app directly", svc.Name, port.Text, proxy.Name)
+				sev := p.Rule.Severity
+				if dev, why := pr.serviceDev(c, svc); dev && isOverride(c.Path) {
+					sev, msg = Medium, msg+" ("+why+")"
+				}
 				p.Report(Finding{
-					Pos: lineAt(c.Path, port.Line),
-					Message: fmt.Sprintf("service %s publishes %s on all host interfaces, past the nginx service %s "+
-						"that fronts it: clients reach the app directly", svc.Name, port.Text, proxy.Name),
-					Related: []Related{{Pos: lineAt(c.Path, proxy.Line), Message: "the nginx service"}},
+					Severity: sev,
+					Pos:      lineAt(c.Path, port.Line),
+					Message:  msg,
+					Related:  []Related{{Pos: lineAt(proxyFile.Path, proxy.Line), Message: "the nginx service"}},
 				})
 			}
 		}
 	}
 	return nil
+}
+
+// proxyService finds the nginx service of a compose file, or for an
+// override, of the base file it is merged over.
+func (p *Project) proxyService(c *compose.File) (*compose.File, *compose.Service) {
+	files := []*compose.File{c}
+	if isOverride(c.Path) {
+		for _, svc := range c.Services {
+			if bf, _ := p.composeBase(c, svc); bf != nil {
+				files = append(files, bf)
+				break
+			}
+		}
+	}
+	for _, f := range files {
+		for _, svc := range f.Services {
+			if p.isNginxService(f, svc) {
+				return f, svc
+			}
+		}
+	}
+	return nil, nil
+}
+
+// runsMergedApp is runsApp for a service, or for the base service an
+// override service is merged over.
+func (p *Project) runsMergedApp(c *compose.File, svc *compose.Service) bool {
+	if p.runsApp(c, svc) {
+		return true
+	}
+	bf, bs := p.composeBase(c, svc)
+	return bs != nil && p.runsApp(bf, bs)
 }
 
 func (p *Project) isNginxService(c *compose.File, svc *compose.Service) bool {

@@ -15,16 +15,18 @@ var WSGIBindCLI = &Rule{
 	Tags:      []string{"security", "exposure"},
 	Doc: Doc{
 		Why: "gunicorn `-b 0.0.0.0:8000`, `-b :8000` (an empty host is every interface), " +
-			"`-b [::]:8000`, the same in `GUNICORN_CMD_ARGS`, gunicorn without `-b` in a Procfile " +
-			"(the platform sets `PORT` and gunicorn then binds `0.0.0.0:$PORT`), and uWSGI `--http :8000` or `http = :8000` in a `[uwsgi]` `.ini` listen on " +
+			"`-b [::]:8000`, the same in `GUNICORN_CMD_ARGS`, gunicorn without `-b` where `PORT` is " +
+			"set (a Procfile platform, a Dockerfile `ENV PORT`: gunicorn then binds `0.0.0.0:$PORT`), and uWSGI `--http :8000` or `http = :8000` in a `[uwsgi]` `.ini` listen on " +
 			"every interface. Inside a container that is normal and expected, and on a platform " +
 			"such as Heroku `-b 0.0.0.0:$PORT` is required: the exposure is decided by the port " +
 			"publishing and the proxy in front. So this is a note that records the bind; the " +
 			"cross-file rules judge the publishing.",
 		Fix: "Bind `127.0.0.1` or a unix socket (`-b unix:/run/app.sock`) when a proxy on the same " +
 			"host fronts the app; in a container, publish the port only to the proxy (`expose`).",
-		Limitations: "gunicorn's implicit `$PORT` bind (no `-b`, `PORT` set) is only assumed for " +
-			"Procfile entries, the platforms that set `PORT`. uWSGI is read from the command line and from `.ini` files " +
+		Limitations: "gunicorn's implicit `$PORT` bind (no `-b`, no `-c`, `PORT` set) is assumed for " +
+			"Procfile entries, the platforms that set `PORT`, and elsewhere only where the launch's " +
+			"environment in the tree sets `PORT` (Dockerfile `ENV`, compose, an assignment before the " +
+			"command); a `PORT` set by an orchestrator outside the tree is not known. uWSGI is read from the command line and from `.ini` files " +
 			"whose first section is `[uwsgi]`; its XML, YAML and JSON configurations are not.",
 	},
 	Check: checkWSGIBindCLI,
@@ -42,11 +44,10 @@ func checkWSGIBindCLI(p *Pass) error {
 		default:
 			continue
 		}
-		if name == "gunicorn" && len(binds) == 0 && strings.HasPrefix(l.Where, "Procfile") &&
-			len(flagValues(args, "-c", "--config")) == 0 {
-			p.Report(Finding{Pos: l.Pos, Message: fmt.Sprintf("gunicorn has no -b in the %s: where the "+
-				"platform sets PORT (Heroku and the other Procfile hosts do), it binds 0.0.0.0:$PORT, all "+
-				"interfaces", l.Where)})
+		if name == "gunicorn" && len(binds) == 0 && len(flagValues(args, "-c", "--config")) == 0 {
+			if f, ok := implicitPortBind(p.Project, l); ok {
+				p.Report(f)
+			}
 		}
 		for _, b := range binds {
 			if allInterfacesBind(b) {
@@ -94,4 +95,26 @@ func flagValues(args []string, short, long string) []string {
 		}
 	}
 	return out
+}
+
+// implicitPortBind reports a gunicorn with no bind and no configuration
+// file where PORT is set: gunicorn then binds 0.0.0.0:$PORT. Procfile hosts
+// always set PORT; elsewhere the launch's environment must.
+func implicitPortBind(p *Project, l Launch) (Finding, bool) {
+	if strings.HasPrefix(l.Where, "Procfile") {
+		return Finding{Pos: l.Pos, Message: fmt.Sprintf("gunicorn has no -b in the %s: where the "+
+			"platform sets PORT (Heroku and the other Procfile hosts do), it binds 0.0.0.0:$PORT, all "+
+			"interfaces", l.Where)}, true
+	}
+	env := p.LaunchEnv(l)
+	port, ok := env["PORT"]
+	if !ok {
+		return Finding{}, false
+	}
+	if args, ok := env["GUNICORN_CMD_ARGS"]; ok && len(flagValues(strings.Fields(args.Value), "-b", "--bind")) > 0 {
+		return Finding{}, false
+	}
+	return Finding{Pos: l.Pos, Message: fmt.Sprintf("gunicorn has no -b in the %s, and PORT=%s is set (%s:%d): "+
+		"it binds 0.0.0.0:$PORT, all interfaces", l.Where, port.Value, port.Pos.File, port.Pos.StartLine),
+		Related: []Related{{Pos: port.Pos, Message: "PORT is set here"}}}, true
 }

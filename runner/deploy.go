@@ -9,6 +9,7 @@ import (
 	"github.com/flasklint/flasklint/parsers/compose"
 	"github.com/flasklint/flasklint/parsers/dockerfile"
 	"github.com/flasklint/flasklint/parsers/dotenv"
+	"github.com/flasklint/flasklint/parsers/packagejson"
 	"github.com/flasklint/flasklint/parsers/procfile"
 	"github.com/flasklint/flasklint/parsers/shell"
 	"github.com/flasklint/flasklint/parsers/unit"
@@ -23,6 +24,7 @@ const (
 	KindProcfile
 	KindShell
 	KindUnit // systemd unit or supervisor program
+	KindPackageJSON
 )
 
 // unitKind tells whether a file is a systemd unit (*.service) or a
@@ -66,6 +68,8 @@ func deployKind(rel string) Kind {
 	case (strings.HasPrefix(lower, "docker-compose") || strings.HasPrefix(lower, "compose.") ||
 		lower == "compose.yaml" || lower == "compose.yml") && (ext == ".yml" || ext == ".yaml"):
 		return KindCompose
+	case name == "package.json":
+		return KindPackageJSON
 	case name == "Procfile" || strings.HasPrefix(name, "Procfile."):
 		return KindProcfile
 	case dotenv.IsEnvFile(name):
@@ -91,10 +95,13 @@ func parseDeploy(project *rules.Project, kinds map[string]Kind, paths []string, 
 			project.Procfiles = append(project.Procfiles, procfile.Parse(p, src))
 		case KindUnit:
 			project.Units = append(project.Units, unit.Parse(p, src))
+		case KindPackageJSON:
+			project.Packages = append(project.Packages, packagejson.Parse(p, src))
 		case KindShell:
 			s := &rules.ShellFile{Path: p}
 			if cmds, err := shell.Parse(string(src)); err != nil {
-				s.Error, s.ErrorLine = err.Error(), shell.ErrorLine(err)
+				s.Error = err.Error()
+				s.ErrorLine, s.ErrorCol = shell.ErrorPos(err)
 			} else {
 				s.Commands = cmds
 			}

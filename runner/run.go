@@ -160,7 +160,7 @@ func load(ctx context.Context, base string, roots []string, found []candidate, w
 			pyFiles = append(pyFiles, c.path)
 		case KindPins:
 			pinFiles = append(pinFiles, c.path)
-		case KindDockerfile, KindCompose, KindEnv, KindProcfile, KindShell, KindUnit:
+		case KindDockerfile, KindCompose, KindEnv, KindProcfile, KindShell, KindUnit, KindPackageJSON:
 			deployFiles = append(deployFiles, c.path)
 			deployKinds[c.path] = c.kind
 		default:

@@ -184,7 +184,7 @@ func TestCommittedCorpus(t *testing.T) {
 		{"nul", []string{"app.py:1 FL001 invalid syntax", "app.py:4 FL101"}},
 		{"binary", []string{"app.py FL001"}},
 		{"empty", nil},
-		{"include_cycle", []string{"nginx/b.conf:1 FL001 forms a cycle", "nginx/a.conf:3 FL606"}},
+		{"include_cycle", []string{"nginx/b.conf:1 FL008 forms a cycle", "nginx/a.conf:3 FL606"}},
 		{"include_outside", []string{"nginx/site.conf:3 FL003", "nginx/site.conf:4 FL003", "nginx/site.conf:5 FL003"}},
 	}
 	for _, tt := range tests {
@@ -214,8 +214,8 @@ func TestGeneratedCases(t *testing.T) {
 				"nginx/deep.conf",
 				"http {\n"+strings.Repeat("location / {\n", 100_000)+strings.Repeat("}\n", 100_001),
 			)
-		}, []string{"deep.py:4 FL101", "nginx/deep.conf:101 FL001 nest more than 100 deep"}},
-		// The first 2000 included files are read; past that bound FL001
+		}, []string{"deep.py:4 FL101", "nginx/deep.conf:101 FL008 nest more than 100 deep"}},
+		// The first 2000 included files are read; past that bound FL008
 		// says the rest was not.
 		{"include glob over thousands of files", func(t *testing.T, dir string) {
 			write(t, dir, "nginx/nginx.conf", "http {\n    include conf.d/*.conf;\n}\n")
@@ -223,7 +223,7 @@ func TestGeneratedCases(t *testing.T) {
 				write(t, dir, fmt.Sprintf("nginx/conf.d/s%04d.conf", i), "server_tokens on;\n")
 			}
 		}, []string{"nginx/conf.d/s0*.conf:1 FL606", "nginx/conf.d/s1*.conf:1 FL606",
-			"nginx/nginx.conf:2 FL001 more than 2000 files"}},
+			"nginx/nginx.conf:2 FL008 more than 2000 files"}},
 		{"directory named app.py", func(t *testing.T, dir string) {
 			write(t, dir, "app.py/inner.py", neighbour)
 		}, []string{"app.py/inner.py:3 FL101"}},

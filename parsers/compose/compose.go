@@ -12,8 +12,11 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/flasklint/flasklint/parsers/source"
 )
 
 // Value is a scalar with its line.
@@ -53,6 +56,7 @@ type Service struct {
 	Ports      []Value // each "host:container" as written, or "target" of the long form
 	Expose     []Value
 	DependsOn  []string
+	Profiles   []string // the profiles that start it; none: always started
 }
 
 // File is a parsed compose file.
@@ -74,16 +78,13 @@ func Parse(path string, src []byte) (f *File) {
 			f.Error, f.ErrorLine = fmt.Sprintf("the YAML parser failed on this file: %v", r), 1
 		}
 	}()
-	dec := yaml.NewDecoder(bytes.NewReader(src))
+	dec := yaml.NewDecoder(bytes.NewReader(source.MaskTemplates(src)))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			return f
 		}
-		f.Error, f.ErrorLine = err.Error(), 1
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			f.ErrorLine, _ = strconv.Atoi(m[1])
-		}
+		f.Error, f.ErrorLine = yamlError(err.Error())
 		return f
 	}
 	if len(doc.Content) == 0 {
@@ -145,6 +146,9 @@ func service(name string, line int, body *yaml.Node) *Service {
 	s.EnvFiles = scalars(mapGet(body, "env_file"), "path")
 	s.Ports = scalars(mapGet(body, "ports"), "")
 	s.Expose = scalars(mapGet(body, "expose"), "")
+	for _, v := range scalars(mapGet(body, "profiles"), "") {
+		s.Profiles = append(s.Profiles, v.Text)
+	}
 	for _, d := range scalars(mapGet(body, "depends_on"), "") {
 		s.DependsOn = append(s.DependsOn, d.Text)
 	}
@@ -257,4 +261,21 @@ func mapGet(m *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
+}
+
+// yamlError reads the message and line of a yaml.v3 error. A scanner error
+// gives the 1-based line of the problem; a parser error ("did not find
+// expected ...") gives the 0-based line of the block or flow collection it
+// was parsing, so it is moved to that collection's 1-based line and said so.
+func yamlError(msg string) (string, int) {
+	line := 1
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = strings.Replace(msg, m[0]+": ", "", 1)
+		if strings.Contains(msg, "did not find expected") {
+			line++
+			msg += " (in the collection that starts on this line)"
+		}
+	}
+	return msg, max(line, 1)
 }

@@ -1,6 +1,9 @@
 package compose
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParse(t *testing.T) {
 	src := `services:
@@ -55,5 +58,22 @@ func TestParseError(t *testing.T) {
 	}
 	for _, src := range []string{"", "a: &a [*a]\n", "services: 3\n", "{{ cookiecutter }}\n", "x: &x {y: *x}\nservices:\n  a: *x\n"} {
 		Parse("compose.yaml", []byte(src)) // must not panic
+	}
+}
+
+func TestErrorLines(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		line int
+	}{
+		{"services:\n  web:\n    build: .\n    command: [\"a\", \"b\"\n    ports:\n      - x\n", 4},
+		{"services:\n  web:\n    image: a\n    command: x: y\n", 4},
+		{"a:\n\tb: c\n", 2},
+	} {
+		f := Parse("compose.yaml", []byte(c.src))
+		if f.Error == "" || f.ErrorLine != c.line || strings.Contains(f.Error, "line ") {
+			t.Errorf("Parse(%q) = %q at line %d, want an error at line %d without its own line", c.src, f.Error,
+				f.ErrorLine, c.line)
+		}
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
+
+	"github.com/flasklint/flasklint/parsers/source"
 )
 
 // Instruction is one instruction of a Dockerfile.
@@ -55,7 +57,7 @@ func Parse(path string, src []byte) (f *File) {
 			f.Error, f.ErrorLine = "the Dockerfile parser failed on this file", 1
 		}
 	}()
-	res, err := parser.Parse(bytes.NewReader(src))
+	res, err := parser.Parse(bytes.NewReader(source.MaskTemplates(src)))
 	if err != nil {
 		f.Error, f.ErrorLine = err.Error(), 1
 		var le *parser.LocationError

@@ -10,6 +10,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
+
+	"github.com/flasklint/flasklint/parsers/source"
 )
 
 // Var is one setting.
@@ -26,7 +28,9 @@ type File struct {
 	Sample bool
 	Vars   []Var
 	// Bad lists lines that are neither settings, comments nor blank.
-	Bad []int
+	Bad []int // template lines ({% if %}, {{ KEY }}=..., ${KEY}=...) are skipped, not bad
+	// BadCol is the column of each bad line's first character.
+	BadCol []int
 }
 
 var keyRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
@@ -61,7 +65,10 @@ func Parse(p string, src []byte) *File {
 		k, v, ok := strings.Cut(line, "=")
 		k = strings.TrimSpace(k)
 		if !ok || !keyRe.MatchString(k) {
-			f.Bad = append(f.Bad, i+1)
+			if !source.HasTemplate(line) {
+				f.Bad = append(f.Bad, i+1)
+				f.BadCol = append(f.BadCol, firstCol(lines[i]))
+			}
 			continue
 		}
 		start := i + 1
@@ -105,4 +112,9 @@ func closeIndex(s string, q byte) int {
 		}
 	}
 	return -1
+}
+
+// firstCol is the 1-based column of a line's first non-blank character.
+func firstCol(line string) int {
+	return 1 + len(line) - len(strings.TrimLeft(line, " \t\ufeff"))
 }

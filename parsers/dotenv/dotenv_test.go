@@ -27,3 +27,10 @@ func TestParse(t *testing.T) {
 	}
 	Parse(".env", []byte("A=\"unterminated\nB=\\")) // must not panic
 }
+
+func TestBadLines(t *testing.T) {
+	f := Parse(".env", []byte("A=1\n  not a setting\n{% if x %}\n{{ key }}=2\n${K}=3\n\tB\n"))
+	if len(f.Bad) != 2 || f.Bad[0] != 2 || f.BadCol[0] != 3 || f.Bad[1] != 6 || f.BadCol[1] != 2 {
+		t.Errorf("Bad = %v at columns %v, want lines 2 and 6 at columns 3 and 2", f.Bad, f.BadCol)
+	}
+}

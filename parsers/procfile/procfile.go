@@ -4,6 +4,8 @@ package procfile
 import (
 	"regexp"
 	"strings"
+
+	"github.com/flasklint/flasklint/parsers/source"
 )
 
 // Process is one entry.
@@ -16,7 +18,8 @@ type Process struct {
 type File struct {
 	Path      string
 	Processes []Process
-	Bad       []int // lines that are not entries, comments or blank
+	Bad       []int // lines that are not entries, comments, blank or template lines
+	BadCol    []int // the column of each bad line's first character
 }
 
 var entry = regexp.MustCompile(`^([A-Za-z0-9_-]+)\s*:\s*(.*)$`)
@@ -24,14 +27,17 @@ var entry = regexp.MustCompile(`^([A-Za-z0-9_-]+)\s*:\s*(.*)$`)
 // Parse reads a Procfile.
 func Parse(p string, src []byte) *File {
 	f := &File{Path: p}
-	for i, line := range strings.Split(string(src), "\n") {
-		line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
+	for i, raw := range strings.Split(string(src), "\n") {
+		line := strings.TrimSpace(strings.TrimSuffix(raw, "\r"))
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		m := entry.FindStringSubmatch(line)
 		if m == nil {
-			f.Bad = append(f.Bad, i+1)
+			if !source.HasTemplate(line) {
+				f.Bad = append(f.Bad, i+1)
+				f.BadCol = append(f.BadCol, 1+len(raw)-len(strings.TrimLeft(raw, " \t")))
+			}
 			continue
 		}
 		f.Processes = append(f.Processes, Process{Name: m[1], Command: m[2], Line: i + 1})

@@ -7,10 +7,13 @@
 package shell
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/flasklint/flasklint/parsers/source"
 )
 
 // Command is one simple command.
@@ -28,7 +31,7 @@ func Parse(src string) (cmds []Command, err error) {
 			cmds, err = nil, fmt.Errorf("the shell parser failed: %v", r)
 		}
 	}()
-	f, err := syntax.NewParser(syntax.KeepComments(false)).Parse(strings.NewReader(src), "")
+	f, err := syntax.NewParser(syntax.KeepComments(false)).Parse(bytes.NewReader(source.MaskTemplates([]byte(src))), "")
 	if err != nil {
 		return nil, err
 	}
@@ -57,10 +60,17 @@ func Parse(src string) (cmds []Command, err error) {
 
 // ErrorLine is the line of a parse error, or 1.
 func ErrorLine(err error) int {
+	line, _ := ErrorPos(err)
+	return line
+}
+
+// ErrorPos is the line and column of a parse error; 1 and 0 (no column)
+// when the parser did not say.
+func ErrorPos(err error) (line, col int) {
 	if pe, ok := err.(syntax.ParseError); ok {
-		return max(1, int(pe.Pos.Line()))
+		return max(1, int(pe.Pos.Line())), int(pe.Pos.Col())
 	}
-	return 1
+	return 1, 0
 }
 
 func strip(c Command) []string {

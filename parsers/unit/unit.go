@@ -5,6 +5,8 @@ package unit
 
 import (
 	"strings"
+
+	"github.com/flasklint/flasklint/parsers/source"
 )
 
 // Command is one program start.
@@ -22,6 +24,10 @@ type File struct {
 	Commands []Command
 	// Binds are uWSGI's http and http-socket settings ([uwsgi] section).
 	Binds []Command
+	// Bad lists the lines that are neither a [section], a key=value
+	// setting, a comment, blank, nor a template line, and BadCol the
+	// column of their first character.
+	Bad, BadCol []int
 }
 
 // Parse reads a systemd unit or a supervisor configuration.
@@ -48,8 +54,14 @@ func Parse(path string, src []byte) *File {
 			section, env, start = strings.Trim(line, "[]"), map[string]string{}, len(f.Commands)
 			continue
 		}
-		k, v, ok := strings.Cut(line, "=")
-		if !ok {
+		systemd := strings.HasSuffix(path, ".service")
+		k, v, ok := cutSetting(line, systemd)
+		if !ok || strings.TrimSpace(k) == "" {
+			if badLine(systemd, section, line) {
+				raw := lines[no-1]
+				f.Bad = append(f.Bad, no)
+				f.BadCol = append(f.BadCol, 1+len(raw)-len(strings.TrimLeft(raw, " \t")))
+			}
 			continue
 		}
 		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
@@ -93,4 +105,30 @@ func IsSupervisor(head []byte) bool {
 			line == "[uwsgi]"
 	}
 	return false
+}
+
+// badLine tells whether a line with no "=" cannot be read: systemd ignores
+// it, supervisor (an INI parser) refuses it unless it is "key: value".
+// uWSGI skips such lines, and template lines are not the file's own syntax.
+func badLine(systemd bool, section, line string) bool {
+	if section == "uwsgi" || source.HasTemplate(line) {
+		return false
+	}
+	if k, _, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) != "" && !systemd {
+		return false
+	}
+	return true
+}
+
+// cutSetting splits "key=value"; supervisor's INI parser also takes
+// "key: value", the first of the two separators deciding.
+func cutSetting(line string, systemd bool) (k, v string, ok bool) {
+	i := strings.IndexByte(line, '=')
+	if c := strings.IndexByte(line, ':'); !systemd && c >= 0 && (i < 0 || c < i) {
+		i = c
+	}
+	if i < 0 {
+		return line, "", false
+	}
+	return line[:i], line[i+1:], true
 }

@@ -34,3 +34,28 @@ func TestParse(t *testing.T) {
 		t.Error("IsSupervisor")
 	}
 }
+
+func TestBadLines(t *testing.T) {
+	src := "[Unit]\nDescription=x\n\n[Service]\n  ExecStart /usr/bin/gunicorn app:app\n{% if x %}\nUser=${USER}\n"
+	f := Parse("app.service", []byte(src))
+	if len(f.Bad) != 1 || f.Bad[0] != 5 || f.BadCol[0] != 3 {
+		t.Errorf("systemd Bad = %v %v, want line 5 column 3", f.Bad, f.BadCol)
+	}
+	sup := Parse("web.conf", []byte("[program:web]\ncommand: gunicorn app:app\nautostart\n"))
+	if len(sup.Bad) != 1 || sup.Bad[0] != 3 {
+		t.Errorf("supervisor Bad = %v, want line 3", sup.Bad)
+	}
+	uw := Parse("uwsgi.ini", []byte("[uwsgi]\nmaster\nhttp = :8000\n"))
+	if len(uw.Bad) != 0 || len(uw.Binds) != 1 {
+		t.Errorf("uwsgi Bad = %v Binds = %v, want none and one", uw.Bad, uw.Binds)
+	}
+}
+
+func TestSupervisorColon(t *testing.T) {
+	f := Parse("web.conf", []byte("[program:web]\ncommand: gunicorn -b 0.0.0.0:8000 app:app\n"+
+		"environment: FLASK_DEBUG=\"1\"\n[program:api]\ncommand=gunicorn -b localhost:9000 api:app\n"))
+	if len(f.Commands) != 2 || f.Commands[0].Text != "gunicorn -b 0.0.0.0:8000 app:app" ||
+		f.Commands[1].Text != "gunicorn -b localhost:9000 api:app" || f.Commands[0].Env["FLASK_DEBUG"] != "1" {
+		t.Errorf("commands = %+v", f.Commands)
+	}
+}

@@ -7,7 +7,9 @@
 // on a line expects one finding per regexp on that line, where the regexp is
 // matched against "FL101 debug-run: <message>". "# want +N ..." (or -N) puts
 // the expectation N lines below (or above), for lines that cannot hold a
-// comment. Findings nobody expected fail the test, and so do expectations no
+// comment. A file whose syntax has no comment at all (package.json) takes
+// its annotations from a sidecar file named after it plus ".want", where
+// "# want +N ..." names line N of that file. Findings nobody expected fail the test, and so do expectations no
 // finding met. The annotations are read from the raw lines, so they work in
 // files that do not parse.
 package ruletest
@@ -22,6 +24,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 
 	"testing"
 
@@ -35,6 +38,8 @@ type Expectation struct {
 	Line  int
 	Re    *regexp.Regexp
 	Level string // "" for any
+	// Offset is the written +N or -N (0 for none).
+	Offset int
 }
 
 var (
@@ -129,6 +134,9 @@ func ReadExpectations(dir string) ([]Expectation, error) {
 		}
 		rel, _ := filepath.Rel(dir, p)
 		ws, err := parseFile(filepath.ToSlash(rel), data)
+		if target, ok := strings.CutSuffix(filepath.ToSlash(rel), ".want"); ok && err == nil {
+			ws, err = parseSidecar(target, ws)
+		}
 		wants = append(wants, ws...)
 		return err
 	})
@@ -136,6 +144,18 @@ func ReadExpectations(dir string) ([]Expectation, error) {
 		return wants[i].File < wants[j].File || wants[i].File == wants[j].File && wants[i].Line < wants[j].Line
 	})
 	return wants, err
+}
+
+// parseSidecar moves the annotations of a sidecar file onto its target:
+// "+N" on any of its lines means line N of the target.
+func parseSidecar(target string, ws []Expectation) ([]Expectation, error) {
+	for i := range ws {
+		ws[i].File, ws[i].Line = target, ws[i].Offset
+		if ws[i].Line < 1 {
+			return nil, fmt.Errorf("%s.want: each annotation needs +N, the line of %s", target, target)
+		}
+	}
+	return ws, nil
 }
 
 func parseFile(rel string, data []byte) ([]Expectation, error) {
@@ -147,9 +167,9 @@ func parseFile(rel string, data []byte) ([]Expectation, error) {
 		if m == nil {
 			continue
 		}
-		target := line
+		target, off := line, 0
 		if m[1] != "" {
-			off, _ := strconv.Atoi(m[1])
+			off, _ = strconv.Atoi(m[1])
 			target += off
 		}
 		for _, q := range quoted.FindAllString(m[2], -1) {
@@ -161,7 +181,7 @@ func parseFile(rel string, data []byte) ([]Expectation, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s:%d: bad want regexp: %v", rel, line, err)
 			}
-			wants = append(wants, Expectation{File: rel, Line: target, Re: re, Level: m[3]})
+			wants = append(wants, Expectation{File: rel, Line: target, Re: re, Level: m[3], Offset: off})
 		}
 	}
 	return wants, sc.Err()
