@@ -16,6 +16,7 @@ var ParseError = &Rule{
 	Severity:  Medium,
 	Precision: VeryHigh,
 	Tags:      []string{"correctness", "tool"},
+	Needles:   EveryFile,
 	Doc: Doc{
 		Why: `A Python file with a syntax error or an nginx file with an unbalanced brace cannot be
 analysed. flasklint reports it instead of treating it as clean: a deployment setting in

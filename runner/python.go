@@ -13,21 +13,6 @@ import (
 	"github.com/flasklint/flasklint/parsers/python"
 )
 
-// pythonNeedles are the bytes without which no rule can fire in a Python
-// file, matched without regard to case. A file without any of them is still
-// parsed for syntax errors, but its tree is only kept when a kept file
-// imports or loads it.
-var pythonNeedles = regexp.MustCompile(`(?i)flask|werkzeug|gunicorn|waitress|socketio|proxyfix|` +
-	`forwarded|access_route|real[-_]ip|access[-_]control|cors|secret_key|trusted_hosts|` +
-	`import socket|from socket import`)
-
-func wanted(p string, src []byte) bool {
-	if strings.Contains(path.Base(p), "gunicorn") || path.Base(p) == "wsgi.py" {
-		return true
-	}
-	return pythonNeedles.Match(src)
-}
-
 // Config loaders name modules and files in strings: from_object("pkg.Config")
 // loads a module as an import does, from_pyfile("settings.py") a file.
 var (
@@ -46,46 +31,60 @@ const importDepth = 2
 // without ever naming Flask.
 var appDefinition = regexp.MustCompile(`Flask\(|create_app|make_app`)
 
-// parsePython parses the Python files. Files that a rule may read, the
-// modules of the tree they import, and the files that import an app
-// (each up to importDepth steps) get a full tree; the others are only
-// checked for syntax errors.
-func parsePython(ctx context.Context, paths []string, sources map[string][]byte, workers int,
+// parsePython parses the Python files. Files that a selected rule may read
+// (scan decides from their bytes), the modules of the tree they import, and
+// the files that import an app (each up to importDepth steps) get a full
+// tree; the others are only checked for syntax errors when a selected rule
+// reads every Python file, else not parsed at all. A nil scan gives every
+// file a full tree.
+func parsePython(ctx context.Context, paths []string, sources map[string][]byte, workers int, scan *prescan,
 ) (full, checked []*python.File) {
-	index := moduleIndex(paths)
-	imports := map[string][]string{}    // file -> files it imports
-	importedBy := map[string][]string{} // file -> files importing it
-	for _, p := range paths {
-		for _, target := range imported(p, sources[p], index) {
-			if target != p {
-				imports[p] = append(imports[p], target)
-				importedBy[target] = append(importedBy[target], p)
-			}
-		}
+	if scan == nil {
+		files := parseAll(ctx, paths, nil, sources, workers)
+		return files, nil
 	}
-
 	keep := map[string]bool{}
 	var seeds, appSeeds []string
 	for _, p := range paths {
-		if wanted(p, sources[p]) {
+		if scan.wanted(p, sources[p]) {
 			seeds = append(seeds, p)
 			if appDefinition.Match(sources[p]) {
 				appSeeds = append(appSeeds, p)
 			}
 		}
 	}
-	reach(seeds, imports, keep)
-	reach(appSeeds, importedBy, keep)
+	if len(seeds) > 0 {
+		index := moduleIndex(paths)
+		imports := map[string][]string{}    // file -> files it imports
+		importedBy := map[string][]string{} // file -> files importing it
+		for _, p := range paths {
+			for _, target := range imported(p, sources[p], index) {
+				if target != p {
+					imports[p] = append(imports[p], target)
+					importedBy[target] = append(importedBy[target], p)
+				}
+			}
+		}
+		reach(seeds, imports, keep)
+		reach(appSeeds, importedBy, keep)
+	}
 
-	var fullPaths, rest []string
+	var todo []string
+	var check []bool
 	for _, p := range paths {
-		if keep[p] {
-			fullPaths = append(fullPaths, p)
-		} else {
-			rest = append(rest, p)
+		if keep[p] || scan.every {
+			todo = append(todo, p)
+			check = append(check, !keep[p])
 		}
 	}
-	return parseAll(ctx, fullPaths, sources, workers, true), parseAll(ctx, rest, sources, workers, false)
+	for _, f := range parseAll(ctx, todo, check, sources, workers) {
+		if f.Root != nil {
+			full = append(full, f)
+		} else {
+			checked = append(checked, f)
+		}
+	}
+	return full, checked
 }
 
 // reach marks the seeds and what the edges lead to within importDepth steps.
@@ -160,9 +159,11 @@ func imported(file string, src []byte, index map[string][]string) []string {
 	return out
 }
 
-// parseAll parses the files on a pool of workers, each with its own parser,
-// and returns them in the order given.
-func parseAll(ctx context.Context, paths []string, sources map[string][]byte, workers int, keep bool) []*python.File {
+// parseAll parses the files on a pool of workers, each with its own parser
+// reused from file to file, and returns them in the order given. A file
+// whose check is true is only checked for syntax errors.
+func parseAll(ctx context.Context, paths []string, check []bool, sources map[string][]byte, workers int,
+) []*python.File {
 	if len(paths) == 0 {
 		return nil
 	}
@@ -179,9 +180,9 @@ func parseAll(ctx context.Context, paths []string, sources map[string][]byte, wo
 			parser := python.NewParser()
 			defer parser.Close()
 			for i := range jobs {
-				parse := parser.Check
-				if keep {
-					parse = parser.Parse
+				parse := parser.Parse
+				if check != nil && check[i] {
+					parse = parser.Check
 				}
 				if f, err := parse(ctx, paths[i], sources[paths[i]]); err == nil {
 					files[i] = f
