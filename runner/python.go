@@ -54,7 +54,7 @@ func parsePython(ctx context.Context, paths []string, sources map[string][]byte,
 		}
 	}
 	if len(seeds) > 0 {
-		index := moduleIndex(paths)
+		index := newModules(paths)
 		imports := map[string][]string{}    // file -> files it imports
 		importedBy := map[string][]string{} // file -> files importing it
 		for _, p := range paths {
@@ -88,11 +88,17 @@ func parsePython(ctx context.Context, paths []string, sources map[string][]byte,
 }
 
 // reach marks the seeds and what the edges lead to within importDepth steps.
+// Each file is expanded once, at its shortest distance.
 func reach(seeds []string, edges map[string][]string, keep map[string]bool) {
+	seen := map[string]bool{}
 	next := seeds
 	for depth := 0; len(next) > 0 && depth <= importDepth; depth++ {
 		var after []string
 		for _, p := range next {
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
 			keep[p] = true
 			after = append(after, edges[p]...)
 		}
@@ -100,19 +106,67 @@ func reach(seeds []string, edges map[string][]string, keep map[string]bool) {
 	}
 }
 
-// moduleIndex maps every dotted suffix of each file's module name to the
-// files that may be that module ("c", "b.c", "a.b.c" for a/b/c.py).
-func moduleIndex(paths []string) map[string][]string {
-	index := map[string][]string{}
+// modules finds the files of the tree that an import names, the way the
+// app model resolves imports: relative imports from the file's package,
+// absolute ones from the file's directory upwards, else every file whose
+// path ends with the module path.
+type modules struct {
+	byPath   map[string]bool
+	bySuffix map[string][]string // "c", "b/c", "a/b/c" for a/b/c.py
+}
+
+func newModules(paths []string) *modules {
+	m := &modules{byPath: map[string]bool{}, bySuffix: map[string][]string{}}
 	for _, p := range paths {
+		m.byPath[p] = true
 		mod := strings.TrimSuffix(strings.TrimSuffix(p, ".py"), "/__init__")
-		parts := strings.Split(mod, "/")
-		for i := range parts {
-			key := strings.Join(parts[i:], ".")
-			index[key] = append(index[key], p)
+		for i := len(mod) - 1; i >= 0; i-- {
+			if mod[i] == '/' {
+				m.bySuffix[mod[i+1:]] = append(m.bySuffix[mod[i+1:]], p)
+			}
+		}
+		m.bySuffix[mod] = append(m.bySuffix[mod], p)
+	}
+	return m
+}
+
+// in finds dir/rel.py or the package dir/rel/__init__.py.
+func (m *modules) in(dir, rel string) string {
+	for _, cand := range []string{path.Join(dir, rel+".py"), path.Join(dir, rel, "__init__.py")} {
+		if rel == "" {
+			cand = path.Join(dir, "__init__.py")
+		}
+		if m.byPath[cand] {
+			return cand
 		}
 	}
-	return index
+	return ""
+}
+
+// find lists the files a dotted module name imported from file may be.
+func (m *modules) find(file, dotted string) []string {
+	level := len(dotted) - len(strings.TrimLeft(dotted, "."))
+	rel := strings.ReplaceAll(dotted[level:], ".", "/")
+	dir := path.Dir(file)
+	if level > 0 {
+		for i := 1; i < level; i++ {
+			dir = path.Dir(dir)
+		}
+		if f := m.in(dir, rel); f != "" {
+			return []string{f}
+		}
+		return nil
+	}
+	for {
+		if f := m.in(dir, rel); f != "" {
+			return []string{f}
+		}
+		if dir == "." || dir == "/" || dir == "" {
+			break
+		}
+		dir = path.Dir(dir)
+	}
+	return m.bySuffix[rel]
 }
 
 // importLine finds the modules a line imports: "import a.b, c as d" and
@@ -123,7 +177,7 @@ var importLine = regexp.MustCompile(
 )
 
 // imported lists the files of the tree that the source may import or load.
-func imported(file string, src []byte, index map[string][]string) []string {
+func imported(file string, src []byte, index *modules) []string {
 	var mods []string
 	for _, m := range importLine.FindAllSubmatch(src, -1) {
 		if len(m[1]) > 0 {
@@ -131,7 +185,11 @@ func imported(file string, src []byte, index map[string][]string) []string {
 			mods = append(mods, mod)
 			for _, name := range strings.Split(string(m[2]), ",") {
 				if f := strings.Fields(name); len(f) > 0 {
-					mods = append(mods, strings.TrimSuffix(mod, ".")+"."+f[0])
+					if strings.HasSuffix(mod, ".") {
+						mods = append(mods, mod+f[0])
+					} else {
+						mods = append(mods, mod+"."+f[0])
+					}
 				}
 			}
 			continue
@@ -150,11 +208,16 @@ func imported(file string, src []byte, index map[string][]string) []string {
 	}
 	var out []string
 	for _, m := range mods {
-		out = append(out, index[strings.TrimLeft(m, ".")]...)
+		out = append(out, index.find(file, m)...)
 	}
 	for _, m := range fromPyfileTarget.FindAllSubmatch(src, -1) {
-		mod := strings.ReplaceAll(strings.TrimSuffix(path.Clean(string(m[1])), ".py"), "/", ".")
-		out = append(out, index[strings.TrimLeft(mod, ".")]...)
+		target := path.Clean(string(m[1]))
+		if beside := path.Join(path.Dir(file), target); index.byPath[beside] {
+			out = append(out, beside)
+			continue
+		}
+		mod := strings.ReplaceAll(strings.TrimSuffix(target, ".py"), "/", ".")
+		out = append(out, index.find(file, strings.TrimLeft(mod, "."))...)
 	}
 	return out
 }
