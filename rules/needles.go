@@ -65,7 +65,10 @@ var (
 	FlaskCLIFiles = Needles{Python: []string{"flaskgroup"}, Every: []string{KindDeploy, KindPins}}
 	// WebsocketFiles is for a rule that reads nginx and looks for the
 	// Python imports of websocket libraries.
-	WebsocketFiles = Needles{Python: []string{"socket", "flask_sock"}, Every: []string{KindNginx}}
+	// The needles are the names of websocketModules ("flask_sock" also
+	// finds flask_socketio and flask_sockets).
+	WebsocketFiles = Needles{Python: []string{"flask_sock", "simple_websocket", "geventwebsocket"},
+		Every: []string{KindNginx}}
 	// SuppressionFiles is for a rule that reads "# flasklint:" comments.
 	SuppressionFiles = Needles{Python: []string{"flasklint"}, Every: []string{KindNginx, KindDeploy}}
 	// EveryFile is for a rule that reads every file of every kind.
