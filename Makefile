@@ -2,7 +2,7 @@
 GO ?= go
 export CGO_ENABLED := 1
 
-.PHONY: build test vet fmt-check tools install fuzz
+.PHONY: build test vet fmt-check tools install fuzz bench
 
 build:
 	$(GO) build -o bin/flasklint .
@@ -60,3 +60,9 @@ fuzz:
 		echo "fuzz $$pkg $$name for $(FUZZTIME)"; \
 		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) $(FUZZFLAGS) $$pkg || fail=1; \
 	done; exit $$fail
+
+# Times flasklint against bandit, `nginx -t` and the cost of reading the same
+# files (installing what it compares against), runs the Go benchmarks and
+# shows the change since the previous run. Not part of `make test`.
+bench:
+	./scripts/bench

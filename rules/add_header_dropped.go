@@ -16,6 +16,7 @@ var AddHeaderDropped = &Rule{
 	Severity:  Medium,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "nginx", "headers"},
+	Needles:   NginxFiles,
 	Doc: Doc{
 		Why: "nginx inherits `add_header` from the enclosing level only when the current level " +
 			"has none of its own. A server that sets `Strict-Transport-Security`, " +

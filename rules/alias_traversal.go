@@ -14,6 +14,7 @@ var AliasTraversal = &Rule{
 	Severity:  High,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "nginx", "path-traversal"},
+	Needles:   NginxFiles,
 	Doc: Doc{
 		Why: "nginx builds the file name of an `alias` by replacing the location's prefix with " +
 			"the alias. With `location /static { alias /app/static/; }` the prefix has no " +

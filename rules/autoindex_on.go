@@ -13,6 +13,7 @@ var AutoindexOn = &Rule{
 	Severity:  Medium,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "nginx", "exposure"},
+	Needles:   NginxFiles,
 	Doc: Doc{
 		Why: "`autoindex on` answers a request for a directory without an index file with a " +
 			"listing of everything in it. Next to a Flask app that is typically the static or " +

@@ -18,6 +18,7 @@ var ClientIPFromForwardedHeader = &Rule{
 	Severity:  Medium,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "proxy"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "Each proxy appends the address it received the request from to `X-Forwarded-For`; " +
 			"whatever the client sent comes first. The left-most entry " +

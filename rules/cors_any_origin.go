@@ -11,6 +11,7 @@ var CORSAnyOrigin = &Rule{
 	Severity:  Low,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "cors"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "A bare `CORS(app)`, `origins=\"*\"` or `@cross_origin()` lets every website read " +
 			"the app's responses from a visitor's browser. Without credentials the browser does " +

@@ -11,6 +11,7 @@ var CORSCredentialsAnyOrigin = &Rule{
 	Severity:  Critical,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "cors"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "flask-cors's default `origins` is `\"*\"`, and unless `send_wildcard=True` it does " +
 			"not send `*`: it echoes back the request's `Origin`. With " +

@@ -16,6 +16,7 @@ var CORSHeaderReflection = &Rule{
 	Severity:  Medium,
 	Precision: MediumPrec,
 	Tags:      []string{"security", "cors"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "An `after_request` hook or a view that copies the request's `Origin` " +
 			"(`request.headers[\"Origin\"]`, `.get(\"Origin\")`, `request.origin`) into " +

@@ -11,6 +11,7 @@ var CORSPrivateNetwork = &Rule{
 	Severity:  Medium,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "cors"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "Browsers ask before a public website may send requests to a private address (an " +
 			"intranet host, a router, `localhost`): the preflight carries " +

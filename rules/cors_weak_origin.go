@@ -14,6 +14,7 @@ var CORSWeakOrigin = &Rule{
 	Severity:  Medium,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "cors"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "flask-cors treats an origin string that contains any of `* \\ ] ? $ ^ [ ( )` as a " +
 			"regular expression and matches it with `re.match`: anchored at the start, not at the " +

@@ -11,6 +11,7 @@ var CSRFDisabled = &Rule{
 	Severity:  Medium,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "csrf"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "`WTF_CSRF_ENABLED = False` turns off Flask-WTF's CSRF tokens for every form and " +
 			"`CSRFProtect` view: any website a logged-in user visits can post forms to the app as " +

@@ -10,6 +10,7 @@ var DebugConfig = &Rule{
 	Severity:  Low,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "debug"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "`DEBUG = True` in configuration is what `app.run()` reads when its call passes no " +
 			"`debug`: the development server then serves the interactive Werkzeug debugger, a " +

@@ -14,6 +14,7 @@ var DebugEnv = &Rule{
 	Severity:  High,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "debug"},
+	Needles:   DeployFiles,
 	Doc: Doc{
 		Why: "`flask run` and `app.run()` read `FLASK_DEBUG` from the environment: any value but " +
 			"`0`, `false`, `no` or empty (in any case) turns on the Werkzeug debugger, a Python " +

@@ -13,6 +13,7 @@ var DebugRun = &Rule{
 	Severity:  High,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "debug"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "With `debug=True`, `app.run()` serves the interactive Werkzeug debugger: any " +
 			"exception page becomes a Python console in the browser. Whoever reaches it, or guesses " +

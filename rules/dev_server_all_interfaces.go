@@ -14,6 +14,7 @@ var DevServerAllInterfaces = &Rule{
 	Severity:  High,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "exposure"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "`app.run(host=\"0.0.0.0\")` (or `::`, `[::]`, `::0`) makes Werkzeug's development " +
 			"server answer on every network interface. That server is single-purpose: it is not " +

@@ -14,6 +14,7 @@ var FlaskRunAllInterfaces = &Rule{
 	Severity:  High,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "exposure"},
+	Needles:   FlaskCLIFiles,
 	Doc: Doc{
 		Why: "`flask run --host 0.0.0.0` (also `-h 0.0.0.0`, `--host=0.0.0.0`, `::`) and " +
 			"`FLASK_RUN_HOST=0.0.0.0` make the development server answer on every interface. That " +

@@ -13,6 +13,7 @@ var FlaskRunDebug = &Rule{
 	Severity:  High,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "debug"},
+	Needles:   FlaskCLIFiles,
 	Doc: Doc{
 		Why: "`flask run --debug` (and `flask --debug run`, `flask run --debugger`) starts the " +
 			"development server with the interactive Werkzeug debugger: a Python console in the " +

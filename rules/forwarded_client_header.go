@@ -16,6 +16,7 @@ var ForwardedClientHeader = &Rule{
 	Severity:  Medium,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "nginx", "proxy"},
+	Needles:   NginxFiles,
 	Doc: Doc{
 		Why: "An app behind nginx believes the headers nginx sets: `Host` for absolute URLs and " +
 			"password-reset links, `X-Forwarded-For` and `X-Real-IP` for the client address " +

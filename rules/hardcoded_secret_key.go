@@ -13,6 +13,7 @@ var HardcodedSecretKey = &Rule{
 	Severity:  High,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "secrets"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "Flask signs the session cookie with `SECRET_KEY`. Whoever knows the key forges " +
 			"sessions: logs in as any user, sets any session value. A key in the source is known " +

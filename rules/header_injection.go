@@ -16,6 +16,7 @@ var HeaderInjection = &Rule{
 	Severity:  Medium,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "nginx", "injection"},
+	Needles:   NginxFiles,
 	Doc: Doc{
 		Why: "nginx decodes the request path before it matches locations: `$uri` and " +
 			"`$document_uri` hold `%0d%0a` as a real carriage return and line feed, and so " +

@@ -10,6 +10,7 @@ var IncludeNotFound = &Rule{
 	Severity:  Low,
 	Precision: VeryHigh,
 	Tags:      []string{"correctness", "tool"},
+	Needles:   NginxFiles,
 	Doc: Doc{
 		Why: `An ` + "`include`" + ` whose file is not in the scanned tree leaves a hole in the
 configuration flasklint analyses: headers, locations or server names defined there are

@@ -10,6 +10,7 @@ var IncludeOutsideTree = &Rule{
 	Severity:  Low,
 	Precision: VeryHigh,
 	Tags:      []string{"correctness", "tool"},
+	Needles:   NginxFiles,
 	Doc: Doc{
 		Why: `flasklint never reads outside the tree it was asked to scan: a repository under review
 must not make the linter open ` + "`/etc/passwd`" + ` or a sibling checkout. An include that

@@ -14,6 +14,7 @@ var InsecureSessionCookie = &Rule{
 	Severity:  Medium,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "cookies"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "A cookie without the `Secure` flag is also sent over plain HTTP, where anyone on the " +
 			"network path reads it. When nginx in the tree terminates TLS (`listen 443 ssl`), the " +

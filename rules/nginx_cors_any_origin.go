@@ -16,6 +16,7 @@ var NginxCORSAnyOrigin = &Rule{
 	Severity:  Medium,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "nginx", "cors"},
+	Needles:   NginxFiles,
 	Doc: Doc{
 		Why: "`add_header Access-Control-Allow-Origin *` lets scripts on every web site read the " +
 			"responses. Echoing the request's origin, `$http_origin`, directly, through `set " +

@@ -14,6 +14,7 @@ var NoHostAllowlist = &Rule{
 	Severity:  Medium,
 	Precision: MediumPrec,
 	Tags:      []string{"security", "host"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "An app that answers any Host is the target of DNS rebinding (a website makes the " +
 			"visitor's browser talk to an app on loopback or an intranet under the attacker's host " +

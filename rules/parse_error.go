@@ -16,6 +16,7 @@ var ParseError = &Rule{
 	Severity:  Medium,
 	Precision: VeryHigh,
 	Tags:      []string{"correctness", "tool"},
+	Needles:   EveryFile,
 	Doc: Doc{
 		Why: `A Python file with a syntax error cannot be analysed in full. flasklint reports it
 instead of treating it as clean: a setting in that file could be exactly the one that

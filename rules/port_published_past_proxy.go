@@ -17,6 +17,7 @@ var PortPublishedPastProxy = &Rule{
 	Severity:  High,
 	Precision: MediumPrec,
 	Tags:      []string{"security", "exposure"},
+	Needles:   DeployFiles,
 	Doc: Doc{
 		Why: "When a compose file runs nginx in front of the Flask app and also publishes the app's " +
 			"own port on the host (`\"5000:5000\"`, which Docker binds on every host interface and " +

@@ -15,6 +15,7 @@ var ProxyHeadersDropped = &Rule{
 	Severity:  Medium,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "nginx", "proxy"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "nginx inherits `proxy_set_header` from the enclosing level only when the current " +
 			"level has none of its own. A server that sets `Host $host`, `X-Forwarded-For " +

@@ -14,6 +14,7 @@ var ProxyFixHeaderNotSet = &Rule{
 	Severity:  High,
 	Precision: MediumPrec,
 	Tags:      []string{"security", "proxy"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "nginx passes request headers on unchanged unless a `proxy_set_header` replaces them. " +
 			"When `ProxyFix` trusts a header (`x_for`, `x_host`, `x_port`, `x_prefix`, `x_proto`) " +

@@ -14,6 +14,7 @@ var ProxyFixTooManyHops = &Rule{
 	Severity:  High,
 	Precision: MediumPrec,
 	Tags:      []string{"security", "proxy"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "Werkzeug's `ProxyFix(app, x_for=N, ...)` takes the Nth value from the right of each " +
 			"`X-Forwarded-*` header. Each proxy appends one value; everything to the left of them " +

@@ -15,6 +15,7 @@ var RealIPTrustAll = &Rule{
 	Severity:  High,
 	Precision: VeryHigh,
 	Tags:      []string{"security", "nginx", "proxy"},
+	Needles:   NginxFiles,
 	Doc: Doc{
 		Why: "`set_real_ip_from` lists the proxies whose address header nginx believes; " +
 			"`real_ip_header` names that header (`X-Real-IP` when it is not set). With " +

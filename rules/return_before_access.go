@@ -16,6 +16,7 @@ var ReturnBeforeAccess = &Rule{
 	Severity:  Medium,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "nginx", "access-control"},
+	Needles:   NginxFiles,
 	Doc: Doc{
 		Why: "nginx runs `return` (and `rewrite`) in its rewrite phase, which comes before the " +
 			"access phase where `allow`, `deny`, `auth_basic` and `auth_request` are checked, " +

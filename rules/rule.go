@@ -104,6 +104,7 @@ type Rule struct {
 	Precision Precision
 	Tags      []string
 	Doc       Doc
+	Needles   Needles // which files the rule reads: the driver parses no other Python file for it
 	Check     func(*Pass) error
 }
 
@@ -154,6 +155,8 @@ func (r *Rule) Validate() error {
 		return fmt.Errorf("%s: no check", r.ID)
 	case r.Precision == "":
 		return fmt.Errorf("%s: no precision", r.ID)
+	case !r.Needles.Declared():
+		return fmt.Errorf("%s: no needles: list the bytes without which it cannot fire, or the kinds it reads whole", r.ID)
 	}
 	return nil
 }

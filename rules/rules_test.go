@@ -117,3 +117,17 @@ func TestUnreadableFile(t *testing.T) {
 		t.Errorf("want 2 findings, got %d", len(findings))
 	}
 }
+
+// TestNeedlesRequired: a rule that says neither which bytes it needs nor
+// which kinds of file it reads whole is not valid.
+func TestNeedlesRequired(t *testing.T) {
+	r := *rules.DebugRun
+	r.Needles = rules.Needles{}
+	if r.Validate() == nil {
+		t.Error("a rule without needles validates")
+	}
+	r.Needles = rules.Needles{Every: []string{rules.KindPython}}
+	if err := r.Validate(); err != nil || !r.Needles.EveryPython() {
+		t.Errorf("a rule reading every Python file: %v", err)
+	}
+}

@@ -11,6 +11,7 @@ var ServerNameAllInterfaces = &Rule{
 	Severity:  High,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "exposure"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "`app.run()` with no host (or a falsy one) binds the host part of `SERVER_NAME`, so " +
 			"`SERVER_NAME = \"0.0.0.0:5000\"` makes the development server listen on every " +

@@ -11,6 +11,7 @@ var ServerNameNotAGuard = &Rule{
 	Severity:  Info,
 	Precision: MediumPrec,
 	Tags:      []string{"security", "host"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "Before Flask 3.1, setting `SERVER_NAME` made the app answer 404 to requests for " +
 			"other hosts, and it was often set for that reason. Since 3.1 `SERVER_NAME` only names " +

@@ -10,6 +10,7 @@ var ServerTokensOn = &Rule{
 	Severity:  Low,
 	Precision: VeryHigh,
 	Tags:      []string{"security", "nginx", "hardening"},
+	Needles:   NginxFiles,
 	Doc: Doc{
 		Why: "`server_tokens on` (or `build`) puts nginx's exact version into the `Server` " +
 			"header and into every error page nginx writes itself, such as the 502 a client " +

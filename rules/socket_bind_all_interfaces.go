@@ -14,6 +14,7 @@ var SocketBindAllInterfaces = &Rule{
 	Severity:  Low,
 	Precision: MediumPrec,
 	Tags:      []string{"security", "exposure"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "`sock.bind((\"\", port))` or `(\"0.0.0.0\", port)` accepts connections on every " +
 			"interface. For a socket an empty host means all interfaces, unlike `app.run(host=\"\")`, " +

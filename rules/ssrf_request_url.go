@@ -15,6 +15,7 @@ var SSRFRequestURL = &Rule{
 	Severity:  High,
 	Precision: MediumPrec,
 	Tags:      []string{"security", "ssrf"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "A view that fetches a URL taken from `request.args`, `request.form`, `request.json`, " +
 			"`request.values`, `request.get_json()` or a route parameter, with `requests`, `httpx`, " +

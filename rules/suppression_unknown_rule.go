@@ -11,6 +11,7 @@ var SuppressionUnknownRule = &Rule{
 	Severity:  Medium,
 	Precision: VeryHigh,
 	Tags:      []string{"tool", "suppression"},
+	Needles:   SuppressionFiles,
 	Doc: Doc{
 		Why: "A `# flasklint:` comment that is not of the form `# flasklint: ignore[FL201] reason`, " +
 			"or that names a rule id no rule has (a typo such as `FL2O1`), suppresses nothing " +

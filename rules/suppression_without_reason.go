@@ -13,6 +13,7 @@ var SuppressionWithoutReason = &Rule{
 	Severity:  Medium,
 	Precision: VeryHigh,
 	Tags:      []string{"tool", "suppression"},
+	Needles:   SuppressionFiles,
 	Doc: Doc{
 		Why: "A suppression hides a security finding from every later reader and from code " +
 			"scanning, so it must say why the finding does not apply: `# flasklint: ignore[FL201] " +

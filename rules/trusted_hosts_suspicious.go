@@ -16,6 +16,7 @@ var TrustedHostsSuspicious = &Rule{
 	Severity:  Medium,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "host"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "Flask's `TRUSTED_HOSTS` (and Werkzeug's `Request.trusted_hosts`) compares host names: " +
 			"an entry is an exact name, or a name with a leading dot that also admits its " +

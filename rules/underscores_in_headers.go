@@ -11,6 +11,7 @@ var UnderscoresInHeaders = &Rule{
 	Severity:  Low,
 	Precision: MediumPrec,
 	Tags:      []string{"security", "nginx", "proxy"},
+	Needles:   NginxFiles,
 	Doc: Doc{
 		Why: "WSGI turns request headers into environ keys by upper-casing them and replacing " +
 			"`-` with `_`, so `X-Forwarded-For` and `X_Forwarded_For` both become " +

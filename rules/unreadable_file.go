@@ -13,6 +13,7 @@ var UnreadableFile = &Rule{
 	Severity:  Medium,
 	Precision: VeryHigh,
 	Tags:      []string{"correctness", "tool"},
+	Needles:   EveryFile,
 	Doc: Doc{
 		Why: `A file that flasklint found but could not read (no permission, removed during the scan,
 larger than the 10 MiB limit) was not analysed. It is reported rather than skipped so

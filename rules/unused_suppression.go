@@ -10,6 +10,7 @@ var UnusedSuppression = &Rule{
 	Severity:  Low,
 	Precision: VeryHigh,
 	Tags:      []string{"tool", "suppression"},
+	Needles:   SuppressionFiles,
 	Doc: Doc{
 		Why: "A suppression that hides nothing is left over from code that changed, or sits on " +
 			"the wrong line (a comment alone on its line applies to the next line that is neither " +

@@ -16,6 +16,7 @@ var UpgradeForwarded = &Rule{
 	Severity:  Low,
 	Precision: MediumPrec,
 	Tags:      []string{"security", "nginx", "proxy"},
+	Needles:   WebsocketFiles,
 	Doc: Doc{
 		Why: "`proxy_set_header Upgrade $http_upgrade` with `Connection \"upgrade\"` hands the " +
 			"client's upgrade request to the app. A Flask app served by a WSGI server has no use " +

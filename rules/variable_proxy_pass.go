@@ -16,6 +16,7 @@ var VariableProxyPass = &Rule{
 	Severity:  High,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "nginx", "ssrf"},
+	Needles:   NginxFiles,
 	Doc: Doc{
 		Why: "When the host of `proxy_pass` (or `uwsgi_pass`, `fastcgi_pass`, `grpc_pass`) comes " +
 			"from the request, nginx connects wherever the client says: `proxy_pass " +

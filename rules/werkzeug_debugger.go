@@ -11,6 +11,7 @@ var WerkzeugDebugger = &Rule{
 	Severity:  Critical,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "debug"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "`DebuggedApplication(app, evalex=True)` puts Werkzeug's interactive debugger in front " +
 			"of the app under any server, gunicorn included: an exception page becomes a Python " +

@@ -17,6 +17,7 @@ var WSGIBindAllInterfaces = &Rule{
 	Severity:  Low,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "exposure"},
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "A WSGI server that binds `0.0.0.0`, `[::]` or an empty host before the port " +
 			"(gunicorn's `bind = \":8000\"`) accepts connections on every interface of the " +

@@ -13,6 +13,7 @@ var WSGIBindCLI = &Rule{
 	Severity:  Low,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "exposure"},
+	Needles:   DeployFiles,
 	Doc: Doc{
 		Why: "gunicorn `-b 0.0.0.0:8000`, `-b :8000` (an empty host is every interface), " +
 			"`-b [::]:8000`, the same in `GUNICORN_CMD_ARGS`, gunicorn without `-b` where `PORT` is " +

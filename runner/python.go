@@ -13,21 +13,6 @@ import (
 	"github.com/flasklint/flasklint/parsers/python"
 )
 
-// pythonNeedles are the bytes without which no rule can fire in a Python
-// file, matched without regard to case. A file without any of them is still
-// parsed for syntax errors, but its tree is only kept when a kept file
-// imports or loads it.
-var pythonNeedles = regexp.MustCompile(`(?i)flask|werkzeug|gunicorn|waitress|socketio|proxyfix|` +
-	`forwarded|access_route|real[-_]ip|access[-_]control|cors|secret_key|trusted_hosts|` +
-	`import socket|from socket import`)
-
-func wanted(p string, src []byte) bool {
-	if strings.Contains(path.Base(p), "gunicorn") || path.Base(p) == "wsgi.py" {
-		return true
-	}
-	return pythonNeedles.Match(src)
-}
-
 // Config loaders name modules and files in strings: from_object("pkg.Config")
 // loads a module as an import does, from_pyfile("settings.py") a file.
 var (
@@ -46,54 +31,74 @@ const importDepth = 2
 // without ever naming Flask.
 var appDefinition = regexp.MustCompile(`Flask\(|create_app|make_app`)
 
-// parsePython parses the Python files. Files that a rule may read, the
-// modules of the tree they import, and the files that import an app
-// (each up to importDepth steps) get a full tree; the others are only
-// checked for syntax errors.
-func parsePython(ctx context.Context, paths []string, sources map[string][]byte, workers int,
+// parsePython parses the Python files. Files that a selected rule may read
+// (scan decides from their bytes), the modules of the tree they import, and
+// the files that import an app (each up to importDepth steps) get a full
+// tree; the others are only checked for syntax errors when a selected rule
+// reads every Python file, else not parsed at all. A nil scan gives every
+// file a full tree.
+func parsePython(ctx context.Context, paths []string, sources map[string][]byte, workers int, scan *prescan,
 ) (full, checked []*python.File) {
-	index := moduleIndex(paths)
-	imports := map[string][]string{}    // file -> files it imports
-	importedBy := map[string][]string{} // file -> files importing it
-	for _, p := range paths {
-		for _, target := range imported(p, sources[p], index) {
-			if target != p {
-				imports[p] = append(imports[p], target)
-				importedBy[target] = append(importedBy[target], p)
-			}
-		}
+	if scan == nil {
+		files := parseAll(ctx, paths, nil, sources, workers)
+		return files, nil
 	}
-
 	keep := map[string]bool{}
 	var seeds, appSeeds []string
 	for _, p := range paths {
-		if wanted(p, sources[p]) {
+		if scan.wanted(p, sources[p]) {
 			seeds = append(seeds, p)
 			if appDefinition.Match(sources[p]) {
 				appSeeds = append(appSeeds, p)
 			}
 		}
 	}
-	reach(seeds, imports, keep)
-	reach(appSeeds, importedBy, keep)
+	if len(seeds) > 0 {
+		index := newModules(paths)
+		imports := map[string][]string{}    // file -> files it imports
+		importedBy := map[string][]string{} // file -> files importing it
+		for _, p := range paths {
+			for _, target := range imported(p, sources[p], index) {
+				if target != p {
+					imports[p] = append(imports[p], target)
+					importedBy[target] = append(importedBy[target], p)
+				}
+			}
+		}
+		reach(seeds, imports, keep)
+		reach(appSeeds, importedBy, keep)
+	}
 
-	var fullPaths, rest []string
+	var todo []string
+	var check []bool
 	for _, p := range paths {
-		if keep[p] {
-			fullPaths = append(fullPaths, p)
-		} else {
-			rest = append(rest, p)
+		if keep[p] || scan.every {
+			todo = append(todo, p)
+			check = append(check, !keep[p])
 		}
 	}
-	return parseAll(ctx, fullPaths, sources, workers, true), parseAll(ctx, rest, sources, workers, false)
+	for _, f := range parseAll(ctx, todo, check, sources, workers) {
+		if f.Root != nil {
+			full = append(full, f)
+		} else {
+			checked = append(checked, f)
+		}
+	}
+	return full, checked
 }
 
 // reach marks the seeds and what the edges lead to within importDepth steps.
+// Each file is expanded once, at its shortest distance.
 func reach(seeds []string, edges map[string][]string, keep map[string]bool) {
+	seen := map[string]bool{}
 	next := seeds
 	for depth := 0; len(next) > 0 && depth <= importDepth; depth++ {
 		var after []string
 		for _, p := range next {
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
 			keep[p] = true
 			after = append(after, edges[p]...)
 		}
@@ -101,19 +106,67 @@ func reach(seeds []string, edges map[string][]string, keep map[string]bool) {
 	}
 }
 
-// moduleIndex maps every dotted suffix of each file's module name to the
-// files that may be that module ("c", "b.c", "a.b.c" for a/b/c.py).
-func moduleIndex(paths []string) map[string][]string {
-	index := map[string][]string{}
+// modules finds the files of the tree that an import names, the way the
+// app model resolves imports: relative imports from the file's package,
+// absolute ones from the file's directory upwards, else every file whose
+// path ends with the module path.
+type modules struct {
+	byPath   map[string]bool
+	bySuffix map[string][]string // "c", "b/c", "a/b/c" for a/b/c.py
+}
+
+func newModules(paths []string) *modules {
+	m := &modules{byPath: map[string]bool{}, bySuffix: map[string][]string{}}
 	for _, p := range paths {
+		m.byPath[p] = true
 		mod := strings.TrimSuffix(strings.TrimSuffix(p, ".py"), "/__init__")
-		parts := strings.Split(mod, "/")
-		for i := range parts {
-			key := strings.Join(parts[i:], ".")
-			index[key] = append(index[key], p)
+		for i := len(mod) - 1; i >= 0; i-- {
+			if mod[i] == '/' {
+				m.bySuffix[mod[i+1:]] = append(m.bySuffix[mod[i+1:]], p)
+			}
+		}
+		m.bySuffix[mod] = append(m.bySuffix[mod], p)
+	}
+	return m
+}
+
+// in finds dir/rel.py or the package dir/rel/__init__.py.
+func (m *modules) in(dir, rel string) string {
+	for _, cand := range []string{path.Join(dir, rel+".py"), path.Join(dir, rel, "__init__.py")} {
+		if rel == "" {
+			cand = path.Join(dir, "__init__.py")
+		}
+		if m.byPath[cand] {
+			return cand
 		}
 	}
-	return index
+	return ""
+}
+
+// find lists the files a dotted module name imported from file may be.
+func (m *modules) find(file, dotted string) []string {
+	level := len(dotted) - len(strings.TrimLeft(dotted, "."))
+	rel := strings.ReplaceAll(dotted[level:], ".", "/")
+	dir := path.Dir(file)
+	if level > 0 {
+		for i := 1; i < level; i++ {
+			dir = path.Dir(dir)
+		}
+		if f := m.in(dir, rel); f != "" {
+			return []string{f}
+		}
+		return nil
+	}
+	for {
+		if f := m.in(dir, rel); f != "" {
+			return []string{f}
+		}
+		if dir == "." || dir == "/" || dir == "" {
+			break
+		}
+		dir = path.Dir(dir)
+	}
+	return m.bySuffix[rel]
 }
 
 // importLine finds the modules a line imports: "import a.b, c as d" and
@@ -124,7 +177,7 @@ var importLine = regexp.MustCompile(
 )
 
 // imported lists the files of the tree that the source may import or load.
-func imported(file string, src []byte, index map[string][]string) []string {
+func imported(file string, src []byte, index *modules) []string {
 	var mods []string
 	for _, m := range importLine.FindAllSubmatch(src, -1) {
 		if len(m[1]) > 0 {
@@ -132,7 +185,11 @@ func imported(file string, src []byte, index map[string][]string) []string {
 			mods = append(mods, mod)
 			for _, name := range strings.Split(string(m[2]), ",") {
 				if f := strings.Fields(name); len(f) > 0 {
-					mods = append(mods, strings.TrimSuffix(mod, ".")+"."+f[0])
+					if strings.HasSuffix(mod, ".") {
+						mods = append(mods, mod+f[0])
+					} else {
+						mods = append(mods, mod+"."+f[0])
+					}
 				}
 			}
 			continue
@@ -151,18 +208,25 @@ func imported(file string, src []byte, index map[string][]string) []string {
 	}
 	var out []string
 	for _, m := range mods {
-		out = append(out, index[strings.TrimLeft(m, ".")]...)
+		out = append(out, index.find(file, m)...)
 	}
 	for _, m := range fromPyfileTarget.FindAllSubmatch(src, -1) {
-		mod := strings.ReplaceAll(strings.TrimSuffix(path.Clean(string(m[1])), ".py"), "/", ".")
-		out = append(out, index[strings.TrimLeft(mod, ".")]...)
+		target := path.Clean(string(m[1]))
+		if beside := path.Join(path.Dir(file), target); index.byPath[beside] {
+			out = append(out, beside)
+			continue
+		}
+		mod := strings.ReplaceAll(strings.TrimSuffix(target, ".py"), "/", ".")
+		out = append(out, index.find(file, strings.TrimLeft(mod, "."))...)
 	}
 	return out
 }
 
-// parseAll parses the files on a pool of workers, each with its own parser,
-// and returns them in the order given.
-func parseAll(ctx context.Context, paths []string, sources map[string][]byte, workers int, keep bool) []*python.File {
+// parseAll parses the files on a pool of workers, each with its own parser
+// reused from file to file, and returns them in the order given. A file
+// whose check is true is only checked for syntax errors.
+func parseAll(ctx context.Context, paths []string, check []bool, sources map[string][]byte, workers int,
+) []*python.File {
 	if len(paths) == 0 {
 		return nil
 	}
@@ -179,9 +243,9 @@ func parseAll(ctx context.Context, paths []string, sources map[string][]byte, wo
 			parser := python.NewParser()
 			defer parser.Close()
 			for i := range jobs {
-				parse := parser.Check
-				if keep {
-					parse = parser.Parse
+				parse := parser.Parse
+				if check != nil && check[i] {
+					parse = parser.Check
 				}
 				if f, err := parse(ctx, paths[i], sources[paths[i]]); err == nil {
 					files[i] = f

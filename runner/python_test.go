@@ -27,7 +27,7 @@ func TestPythonSelection(t *testing.T) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	full, checked := parsePython(context.Background(), paths, sources, 2)
+	full, checked := parsePython(context.Background(), paths, sources, 2, newPrescan(nil))
 
 	var got, only []string
 	for _, f := range full {
@@ -48,5 +48,32 @@ func TestPythonSelection(t *testing.T) {
 	}
 	if !slices.Equal(only, []string{"tools/broken.py", "tools/report.py"}) {
 		t.Errorf("checked only %v", only)
+	}
+}
+
+// TestImportedResolvesLikeTheModel: an import resolves to the module beside
+// or above the importing file, as the app model resolves it, not to every
+// file of the tree with that name; relative imports stay in the package.
+func TestImportedResolvesLikeTheModel(t *testing.T) {
+	paths := []string{
+		"svc1/app/__init__.py", "svc1/app/config.py", "svc1/app/views.py", "svc1/wsgi.py",
+		"svc2/app/__init__.py", "svc2/app/config.py", "svc2/app/views.py", "svc2/wsgi.py",
+		"lib/only/helpers.py",
+	}
+	index := newModules(paths)
+	for _, tt := range []struct {
+		file, src string
+		want      []string
+	}{
+		{"svc1/wsgi.py", "from app import create_app\n", []string{"svc1/app/__init__.py"}},
+		{"svc2/app/__init__.py", "from .views import bp\nfrom . import config\n",
+			[]string{"svc2/app/views.py", "svc2/app/__init__.py", "svc2/app/config.py"}},
+		{"svc1/app/__init__.py", "app.config.from_object('app.config.Config')\n", []string{"svc1/app/config.py"}},
+		{"svc1/wsgi.py", "import helpers\n", []string{"lib/only/helpers.py"}},
+		{"svc1/wsgi.py", "from views import x\n", []string{"svc1/app/views.py", "svc2/app/views.py"}},
+	} {
+		if got := imported(tt.file, []byte(tt.src), index); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %q imports %v, want %v", tt.file, tt.src, got, tt.want)
+		}
 	}
 }

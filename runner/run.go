@@ -35,6 +35,10 @@ type Options struct {
 	// Ignored, when set, drops a rule's findings in a file (by absolute
 	// path): per-file ignores.
 	Ignored func(ruleID, abs string) bool
+	// NoPrescan gives every Python file a full tree, as if every rule read
+	// every file, instead of parsing only the files that the selected rules'
+	// needles find. Findings are the same either way; tests check that.
+	NoPrescan bool
 }
 
 // Result is what a run found.
@@ -87,8 +91,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	sort.Slice(w.found, func(i, j int) bool { return w.found[i].path < w.found[j].path })
 
-	project, sources := load(ctx, base, abs, w.found, opts.Workers)
-	project.Suppressions = collectSuppressions(project, sources)
+	var scan *prescan
+	if !opts.NoPrescan {
+		scan = newPrescan(opts.Rules)
+	}
+	project, sources, pyFiles := load(ctx, base, abs, w.found, opts.Workers, scan)
+	project.Suppressions = collectSuppressions(project, sources, pyFiles)
 	findings, failed := check(project, opts.Rules)
 	res := &Result{Base: base, Dir: workingDir(opts), Files: len(sources), Sources: sources, Failed: failed}
 	res.Findings, res.Suppressed = finish(opts, base, only, project, findings)
@@ -142,8 +150,8 @@ func within(p, dir string) bool {
 // load reads and parses every candidate. Python files are parsed on a pool of
 // workers, each with its own parser; nginx files are loaded together so that
 // includes resolve.
-func load(ctx context.Context, base string, roots []string, found []candidate, workers int,
-) (*rules.Project, map[string][]byte) {
+func load(ctx context.Context, base string, roots []string, found []candidate, workers int, scan *prescan,
+) (*rules.Project, map[string][]byte, []string) {
 	sources := map[string][]byte{}
 	var unread []rules.Unread
 	var pyFiles, ngFiles, pinFiles, deployFiles []string
@@ -174,7 +182,7 @@ func load(ctx context.Context, base string, roots []string, found []candidate, w
 	project := &rules.Project{Unread: unread}
 	project.Pins = parsePins(pinFiles, sources)
 	parseDeploy(project, deployKinds, deployFiles, sources)
-	project.Python, project.PythonChecked = parsePython(ctx, pyFiles, sources, workers)
+	project.Python, project.PythonChecked = parsePython(ctx, pyFiles, sources, workers, scan)
 	var rootRels []string
 	for _, r := range roots {
 		rel, _ := filepath.Rel(base, r)
@@ -182,7 +190,7 @@ func load(ctx context.Context, base string, roots []string, found []candidate, w
 	}
 	rules.LinkLaunches(project)
 	project.Nginx = nginx.Load(nginx.Options{FS: tree, Roots: rootRels}, ngFiles)
-	return project, sources
+	return project, sources, pyFiles
 }
 
 func readFile(p string) ([]byte, error) {

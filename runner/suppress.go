@@ -11,10 +11,14 @@ import (
 // collectSuppressions reads the "# flasklint:" comments of every file the
 // run read: Python files from their parsed comments, every other file (nginx,
 // including files only reached through an include, and the version files)
-// from its raw lines.
-func collectSuppressions(p *rules.Project, sources map[string][]byte) []rules.Suppression {
+// from its raw lines. A Python file that no selected rule needed was not
+// parsed, and its comments are not read: no finding can be in it.
+func collectSuppressions(p *rules.Project, sources map[string][]byte, pyFiles []string) []rules.Suppression {
 	var out []rules.Suppression
 	python := map[string]bool{}
+	for _, f := range pyFiles {
+		python[f] = true
+	}
 	for _, f := range slices.Concat(p.Python, p.PythonChecked) {
 		python[f.Path] = true
 		out = append(out, rules.SuppressionsInPython(f)...)

@@ -1,0 +1,87 @@
+package runner_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/flasklint/flasklint/internal/testenv"
+	"github.com/flasklint/flasklint/rules"
+	"github.com/flasklint/flasklint/runner"
+)
+
+// TestPrescanChangesNothing runs every rule's testdata, the end-to-end
+// projects and the shared cases with and without the pre-scan, with every
+// rule and with each family alone, and requires the same findings; each
+// rule's own testdata also runs with that rule alone. The runs without the
+// pre-scan parse every Python file in full.
+func TestPrescanChangesNothing(t *testing.T) {
+	root := testenv.ModuleRoot(t)
+	var dirs []string
+	for _, pattern := range []string{
+		filepath.Join(root, "testdata", "rules", "*"),
+		filepath.Join(root, "testdata", "e2e", "*"),
+		filepath.Join(testenv.Shared(t), "cases", "*"),
+	} {
+		matches, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range matches {
+			if info, err := os.Stat(m); err == nil && info.IsDir() {
+				dirs = append(dirs, m)
+			}
+		}
+	}
+	if len(dirs) < len(rules.All)+3 {
+		t.Fatalf("only %d test folders found", len(dirs))
+	}
+	selections := map[string][]*rules.Rule{"all": nil}
+	for _, r := range rules.All {
+		family := "FL" + r.Family()
+		selections[family] = append(selections[family], r)
+	}
+	findings := 0
+	for _, dir := range dirs {
+		for name, selected := range selections {
+			findings += comparePrescan(t, dir, name, selected)
+		}
+		if r := rules.ByID(filepath.Base(dir)); r != nil {
+			findings += comparePrescan(t, dir, r.ID, []*rules.Rule{r})
+		}
+	}
+	if findings < 100 {
+		t.Errorf("only %d findings in all the runs: the comparison compares too little", findings)
+	}
+}
+
+func comparePrescan(t *testing.T, dir, name string, selected []*rules.Rule) int {
+	t.Helper()
+	run := func(noPrescan bool) *runner.Result {
+		res, err := runner.Run(context.Background(),
+			runner.Options{Paths: []string{"."}, Dir: dir, Rules: selected, NoPrescan: noPrescan})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	with, without := run(false), run(true)
+	if !reflect.DeepEqual(with.Findings, without.Findings) || !reflect.DeepEqual(with.Suppressed, without.Suppressed) {
+		t.Errorf("%s, rules %s: the pre-scan changes the findings:\nwith:\n%s\nwithout:\n%s",
+			dir, name, describe(with), describe(without))
+	}
+	return len(without.Findings)
+}
+
+func describe(res *runner.Result) string {
+	var b strings.Builder
+	for _, f := range res.Findings {
+		fmt.Fprintf(&b, "  %s %s %s\n", f.Pos, f.RuleID, f.Message)
+	}
+	fmt.Fprintf(&b, "  %d suppressed", len(res.Suppressed))
+	return b.String()
+}
