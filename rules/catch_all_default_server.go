@@ -16,7 +16,7 @@ var CatchAllDefaultServer = &Rule{
 	Severity:  Medium,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "nginx", "host"},
-	Needles:   NginxFiles,
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "nginx sends a request whose host name matches no `server_name` to the default " +
 			"server of the listen socket: the one marked `default_server`, else the first one. " +

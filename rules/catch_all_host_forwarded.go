@@ -16,7 +16,7 @@ var CatchAllHostForwarded = &Rule{
 	Severity:  Medium,
 	Precision: HighPrecision,
 	Tags:      []string{"security", "nginx", "host"},
-	Needles:   NginxFiles,
+	Needles:   AppNeedles,
 	Doc: Doc{
 		Why: "`proxy_set_header Host $host` is the usual way to tell the app its name, and in a " +
 			"server that lists its names it is safe: nginx only routes those names there. In a " +

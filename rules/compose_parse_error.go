@@ -7,6 +7,7 @@ var ComposeParseError = &Rule{
 	Title:     "a compose file could not be parsed",
 	Severity:  Medium,
 	Precision: VeryHigh,
+	Needles:   DeployFiles,
 	Tags:      []string{"correctness", "tool"},
 	Doc: Doc{
 		Why: "A compose file that is not valid YAML cannot be read: its services, commands, environment " +

@@ -7,6 +7,7 @@ var DockerfileParseError = &Rule{
 	Title:     "a dockerfile could not be parsed",
 	Severity:  Medium,
 	Precision: VeryHigh,
+	Needles:   DeployFiles,
 	Tags:      []string{"correctness", "tool"},
 	Doc: Doc{
 		Why: "A Dockerfile that the BuildKit parser rejects (an unterminated heredoc, a bad escape " +

@@ -7,6 +7,7 @@ var EnvFileParseError = &Rule{
 	Title:     "an env file has a line that is not a setting",
 	Severity:  Medium,
 	Precision: VeryHigh,
+	Needles:   DeployFiles,
 	Tags:      []string{"correctness", "tool"},
 	Doc: Doc{
 		Why: "An env file line that is neither `KEY=value`, a comment nor blank is skipped by " +

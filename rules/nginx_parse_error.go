@@ -9,6 +9,7 @@ var NginxParseError = &Rule{
 	Title:     "an nginx file could not be parsed",
 	Severity:  Medium,
 	Precision: VeryHigh,
+	Needles:   NginxFiles,
 	Tags:      []string{"correctness", "tool"},
 	Doc: Doc{
 		Why: "An nginx file with an unbalanced brace, an unterminated quote, a directive in the wrong " +

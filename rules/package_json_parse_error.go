@@ -7,6 +7,7 @@ var PackageJSONParseError = &Rule{
 	Title:     "a package.json could not be parsed",
 	Severity:  Medium,
 	Precision: VeryHigh,
+	Needles:   DeployFiles,
 	Tags:      []string{"correctness", "tool"},
 	Doc: Doc{
 		Why: "A `package.json` that is not valid JSON cannot be read: its `scripts`, which may start the" +

@@ -7,6 +7,7 @@ var ProcfileParseError = &Rule{
 	Title:     "a procfile has a line that is not an entry",
 	Severity:  Medium,
 	Precision: VeryHigh,
+	Needles:   DeployFiles,
 	Tags:      []string{"correctness", "tool"},
 	Doc: Doc{
 		Why: "A Procfile line that is not `name: command`, a comment or blank is not a process: the " +

@@ -15,6 +15,7 @@ var ProxyTrustDirect = &Rule{
 	Title:     "the app trusts forwarded headers but clients reach it without the proxy",
 	Severity:  High,
 	Precision: MediumPrec,
+	Needles:   AppNeedles,
 	Tags:      []string{"security", "proxy", "exposure"},
 	Doc: Doc{
 		Why: "`ProxyFix` and gunicorn's `forwarded_allow_ips = \"*\"` make the app believe the " +

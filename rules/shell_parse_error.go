@@ -7,6 +7,7 @@ var ShellParseError = &Rule{
 	Title:     "a shell script could not be parsed",
 	Severity:  Medium,
 	Precision: VeryHigh,
+	Needles:   DeployFiles,
 	Tags:      []string{"correctness", "tool"},
 	Doc: Doc{
 		Why: "An entry point or boot script that the shell parser rejects is not analysed: the commands " +

@@ -7,6 +7,7 @@ var UnitParseError = &Rule{
 	Title:     "a systemd, supervisor or uwsgi file has a line that could not be read",
 	Severity:  Medium,
 	Precision: VeryHigh,
+	Needles:   DeployFiles,
 	Tags:      []string{"correctness", "tool"},
 	Doc: Doc{
 		Why: "A systemd unit or supervisor program line without `=` (or, for supervisor, `:`) is not a " +
