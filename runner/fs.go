@@ -22,6 +22,7 @@ var errSpecial = errors.New("not a regular file")
 type treeFS struct {
 	base  string
 	roots []string // real absolute directories
+	in    inputs   // overlaid files are opened from memory
 }
 
 func newTreeFS(base string, roots []string) treeFS {
@@ -43,6 +44,9 @@ func newTreeFS(base string, roots []string) treeFS {
 func (t treeFS) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	if f, ok := t.in.overlaid(filepath.Join(t.base, filepath.FromSlash(name))); ok {
+		return f, nil
 	}
 	real, err := filepath.EvalSymlinks(filepath.Join(t.base, filepath.FromSlash(name)))
 	if err != nil {

@@ -50,7 +50,7 @@ var appDefinition = regexp.MustCompile(`Flask\(|create_app|make_app`)
 // modules of the tree they import, and the files that import an app
 // (each up to importDepth steps) get a full tree; the others are only
 // checked for syntax errors.
-func parsePython(ctx context.Context, paths []string, sources map[string][]byte, workers int,
+func parsePython(ctx context.Context, cache *Cache, paths []string, sources map[string][]byte, workers int,
 ) (full, checked []*python.File) {
 	index := moduleIndex(paths)
 	imports := map[string][]string{}    // file -> files it imports
@@ -85,7 +85,8 @@ func parsePython(ctx context.Context, paths []string, sources map[string][]byte,
 			rest = append(rest, p)
 		}
 	}
-	return parseAll(ctx, fullPaths, sources, workers, true), parseAll(ctx, rest, sources, workers, false)
+	full = parseAll(ctx, cache, fullPaths, sources, workers, true)
+	return full, parseAll(ctx, cache, rest, sources, workers, false)
 }
 
 // reach marks the seeds and what the edges lead to within importDepth steps.
@@ -162,7 +163,8 @@ func imported(file string, src []byte, index map[string][]string) []string {
 
 // parseAll parses the files on a pool of workers, each with its own parser,
 // and returns them in the order given.
-func parseAll(ctx context.Context, paths []string, sources map[string][]byte, workers int, keep bool) []*python.File {
+func parseAll(ctx context.Context, cache *Cache, paths []string, sources map[string][]byte, workers int, keep bool,
+) []*python.File {
 	if len(paths) == 0 {
 		return nil
 	}
@@ -179,11 +181,7 @@ func parseAll(ctx context.Context, paths []string, sources map[string][]byte, wo
 			parser := python.NewParser()
 			defer parser.Close()
 			for i := range jobs {
-				parse := parser.Check
-				if keep {
-					parse = parser.Parse
-				}
-				if f, err := parse(ctx, paths[i], sources[paths[i]]); err == nil {
+				if f, err := cache.parse(ctx, parser, keep, paths[i], sources[paths[i]]); err == nil {
 					files[i] = f
 				}
 			}

@@ -35,6 +35,11 @@ type Options struct {
 	// Ignored, when set, drops a rule's findings in a file (by absolute
 	// path): per-file ignores.
 	Ignored func(ruleID, abs string) bool
+	// Overlay, when set, gives files (by absolute path) contents other than
+	// those on disk (see overlay.go).
+	Overlay map[string][]byte
+	// Cache, when set, keeps read and parsed files for later runs.
+	Cache *Cache
 }
 
 // Result is what a run found.
@@ -87,7 +92,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	sort.Slice(w.found, func(i, j int) bool { return w.found[i].path < w.found[j].path })
 
-	project, sources := load(ctx, base, abs, w.found, opts.Workers)
+	project, sources := load(ctx, newInputs(opts), base, abs, w.found, opts.Workers)
 	project.Suppressions = collectSuppressions(project, sources)
 	findings, failed := check(project, opts.Rules)
 	res := &Result{Base: base, Dir: workingDir(opts), Files: len(sources), Sources: sources, Failed: failed}
@@ -142,14 +147,14 @@ func within(p, dir string) bool {
 // load reads and parses every candidate. Python files are parsed on a pool of
 // workers, each with its own parser; nginx files are loaded together so that
 // includes resolve.
-func load(ctx context.Context, base string, roots []string, found []candidate, workers int,
+func load(ctx context.Context, in inputs, base string, roots []string, found []candidate, workers int,
 ) (*rules.Project, map[string][]byte) {
 	sources := map[string][]byte{}
 	var unread []rules.Unread
 	var pyFiles, ngFiles, pinFiles, deployFiles []string
 	deployKinds := map[string]Kind{}
 	for _, c := range found {
-		src, err := readFile(filepath.Join(base, filepath.FromSlash(c.path)))
+		src, err := in.read(filepath.Join(base, filepath.FromSlash(c.path)))
 		if err != nil {
 			unread = append(unread, rules.Unread{File: c.path, Reason: err.Error()})
 			continue
@@ -169,12 +174,13 @@ func load(ctx context.Context, base string, roots []string, found []candidate, w
 	}
 
 	tree := newTreeFS(base, roots)
+	tree.in = in
 	pyFiles = append(pyFiles, pyfileTargets(tree, pyFiles, sources)...)
 
 	project := &rules.Project{Unread: unread}
 	project.Pins = parsePins(pinFiles, sources)
 	parseDeploy(project, deployKinds, deployFiles, sources)
-	project.Python, project.PythonChecked = parsePython(ctx, pyFiles, sources, workers)
+	project.Python, project.PythonChecked = parsePython(ctx, in.cache, pyFiles, sources, workers)
 	var rootRels []string
 	for _, r := range roots {
 		rel, _ := filepath.Rel(base, r)
