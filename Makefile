@@ -51,7 +51,8 @@ FUZZ_TARGETS := \
 	./config:FuzzLoad \
 	./rules:FuzzSuppressions \
 	./rules:FuzzNginxRules \
-	./cli:FuzzCheck
+	./cli:FuzzCheck \
+	./lsp:FuzzServer
 
 fuzz:
 	@fail=0; for t in $(FUZZ_TARGETS); do \
