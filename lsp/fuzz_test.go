@@ -14,7 +14,9 @@ import (
 	"time"
 )
 
-func frame(msg string) []byte { return []byte(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(msg), msg)) }
+func frame(msg string) []byte {
+	return []byte(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(msg), msg))
+}
 
 // FuzzServer feeds arbitrary bytes to an initialized server, between an
 // initialize and a shutdown and exit: it must neither panic nor hang, and
@@ -31,7 +33,7 @@ func FuzzServer(f *testing.F) {
 	}
 	change := func(uri, text string) string {
 		b, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": map[string]any{
-			"textDocument":   map[string]any{"uri": uri, "version": 2},
+			"textDocument": map[string]any{"uri": uri, "version": 2},
 			"contentChanges": []any{map[string]any{"text": text}, map[string]any{"text": "x",
 				"range": map[string]any{"start": pos(1, 2), "end": pos(3, 0)}}}}})
 		return string(b)
