@@ -13,6 +13,7 @@ install:
 tools:
 	./scripts/ensure-test-tools
 	./scripts/ensure-sarif-multitool
+	./scripts/ensure-lsp-client
 
 fmt-check:
 	@out=$$(find . -name '*.go' -not -path './.git/*' -not -path './bin/*' | xargs gofmt -l); \
