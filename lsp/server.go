@@ -281,6 +281,20 @@ func (s *Server) lint(ctx context.Context) {
 	for p, d := range s.docs {
 		opts.Overlay[p] = d.text
 	}
+	if broad(s.root) {
+		// Never walk the whole file system or home directory: lint the
+		// open files as check does files named on its command line.
+		opts.Paths = nil
+		for p := range s.docs {
+			if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
+				opts.Paths = append(opts.Paths, p)
+			}
+		}
+		sort.Strings(opts.Paths)
+		if len(opts.Paths) == 0 {
+			return
+		}
+	}
 	res, err := runner.Run(ctx, opts)
 	if err != nil {
 		s.logf(msgError, "lint: %v", err)
@@ -411,6 +425,13 @@ func pathOf(uri string) (string, error) {
 		return "", jsonrpc.Errorf(jsonrpc.InvalidParams, "%q is not an absolute file: URI", uri)
 	}
 	return p, nil
+}
+
+// broad tells whether a root is too broad to walk: the file system root or
+// the home directory.
+func broad(root string) bool {
+	home, _ := os.UserHomeDir()
+	return root == filepath.Dir(root) || (home != "" && root == filepath.Clean(home))
 }
 
 func isDir(p string) bool {

@@ -21,6 +21,25 @@ type Cache struct {
 	mu     sync.Mutex
 	files  map[string]cachedRead
 	python map[pyKey]cachedParse
+	// The text scans of Python files (wanted, imported) by path; the
+	// imports are valid while the set of Python paths is the same.
+	sums    map[string]cachedSum
+	scans   map[string]cachedScan
+	pathSet [sha256.Size]byte
+}
+
+type cachedSum struct {
+	src *byte // the bytes summed: a file read from the cache keeps its slice
+	n   int
+	sum [sha256.Size]byte
+}
+
+type cachedScan struct {
+	sum     [sha256.Size]byte
+	pathSet [sha256.Size]byte
+	wanted  *bool
+	imports []string
+	scanned bool // imports is set
 }
 
 type cachedRead struct {
@@ -41,7 +60,10 @@ type cachedParse struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{files: map[string]cachedRead{}, python: map[pyKey]cachedParse{}}
+	return &Cache{
+		files: map[string]cachedRead{}, python: map[pyKey]cachedParse{},
+		sums: map[string]cachedSum{}, scans: map[string]cachedScan{},
+	}
 }
 
 // Forget drops what the cache holds for a file (by absolute path), after
@@ -88,7 +110,7 @@ func (c *Cache) parse(ctx context.Context, parser *python.Parser, full bool, pat
 	if c == nil {
 		return parse(ctx, path, src)
 	}
-	key, sum := pyKey{path, full}, sha256.Sum256(src)
+	key, sum := pyKey{path, full}, c.sum(path, src)
 	c.mu.Lock()
 	hit, ok := c.python[key]
 	c.mu.Unlock()
@@ -103,4 +125,110 @@ func (c *Cache) parse(ctx context.Context, parser *python.Parser, full bool, pat
 	c.python[key] = cachedParse{sum: sum, file: f}
 	c.mu.Unlock()
 	return f, nil
+}
+
+// hits fills in the files whose trees the cache holds and returns the
+// indexes of the others, so that a run whose Python files are unchanged
+// starts no parser.
+func (c *Cache) hits(full bool, paths []string, sources map[string][]byte, files []*python.File) []int {
+	todo := make([]int, 0, len(paths))
+	for i, p := range paths {
+		if c != nil {
+			sum := c.sum(p, sources[p])
+			c.mu.Lock()
+			hit, ok := c.python[pyKey{p, full}]
+			c.mu.Unlock()
+			if ok && hit.sum == sum {
+				files[i] = hit.file
+				continue
+			}
+		}
+		todo = append(todo, i)
+	}
+	return todo
+}
+
+// sum is the SHA-256 of a file's bytes, computed again only when the run
+// holds other bytes for the path than the last one.
+func (c *Cache) sum(path string, src []byte) [sha256.Size]byte {
+	var first *byte
+	if len(src) > 0 {
+		first = &src[0]
+	}
+	c.mu.Lock()
+	hit, ok := c.sums[path]
+	c.mu.Unlock()
+	if ok && hit.src == first && hit.n == len(src) {
+		return hit.sum
+	}
+	sum := sha256.Sum256(src)
+	c.mu.Lock()
+	c.sums[path] = cachedSum{src: first, n: len(src), sum: sum}
+	c.mu.Unlock()
+	return sum
+}
+
+// setPaths records the run's Python paths: the imports found in a file
+// depend on them.
+func (c *Cache) setPaths(paths []string) {
+	if c == nil {
+		return
+	}
+	h := sha256.New()
+	for _, p := range paths {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	c.mu.Lock()
+	copy(c.pathSet[:], h.Sum(nil))
+	c.mu.Unlock()
+}
+
+// scan returns the cached scan of a file whose bytes (and, for imports,
+// the run's paths) are unchanged.
+func (c *Cache) scan(path string, src []byte) (cachedScan, [sha256.Size]byte) {
+	sum := c.sum(path, src)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.scans[path]
+	if !ok || s.sum != sum {
+		s = cachedScan{sum: sum}
+	}
+	return s, sum
+}
+
+// wanted is wanted through the cache.
+func (c *Cache) wanted(path string, src []byte) bool {
+	if c == nil {
+		return wanted(path, src)
+	}
+	s, _ := c.scan(path, src)
+	if s.wanted != nil {
+		return *s.wanted
+	}
+	w := wanted(path, src)
+	s.wanted = &w
+	c.mu.Lock()
+	c.scans[path] = s
+	c.mu.Unlock()
+	return w
+}
+
+// imported is imported through the cache.
+func (c *Cache) imported(path string, src []byte, index map[string][]string) []string {
+	if c == nil {
+		return imported(path, src, index)
+	}
+	s, _ := c.scan(path, src)
+	c.mu.Lock()
+	set := c.pathSet
+	c.mu.Unlock()
+	if s.scanned && s.pathSet == set {
+		return s.imports
+	}
+	s.imports, s.pathSet, s.scanned = imported(path, src, index), set, true
+	c.mu.Lock()
+	c.scans[path] = s
+	c.mu.Unlock()
+	return s.imports
 }

@@ -53,10 +53,11 @@ var appDefinition = regexp.MustCompile(`Flask\(|create_app|make_app`)
 func parsePython(ctx context.Context, cache *Cache, paths []string, sources map[string][]byte, workers int,
 ) (full, checked []*python.File) {
 	index := moduleIndex(paths)
+	cache.setPaths(paths)
 	imports := map[string][]string{}    // file -> files it imports
 	importedBy := map[string][]string{} // file -> files importing it
 	for _, p := range paths {
-		for _, target := range imported(p, sources[p], index) {
+		for _, target := range cache.imported(p, sources[p], index) {
 			if target != p {
 				imports[p] = append(imports[p], target)
 				importedBy[target] = append(importedBy[target], p)
@@ -67,7 +68,7 @@ func parsePython(ctx context.Context, cache *Cache, paths []string, sources map[
 	keep := map[string]bool{}
 	var seeds, appSeeds []string
 	for _, p := range paths {
-		if wanted(p, sources[p]) {
+		if cache.wanted(p, sources[p]) {
 			seeds = append(seeds, p)
 			if appDefinition.Match(sources[p]) {
 				appSeeds = append(appSeeds, p)
@@ -172,9 +173,10 @@ func parseAll(ctx context.Context, cache *Cache, paths []string, sources map[str
 		workers = runtime.GOMAXPROCS(0)
 	}
 	files := make([]*python.File, len(paths))
+	todo := cache.hits(keep, paths, sources, files) // the indexes still to parse
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for range min(workers, len(paths)) {
+	for range min(workers, len(todo)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -187,7 +189,7 @@ func parseAll(ctx context.Context, cache *Cache, paths []string, sources map[str
 			}
 		}()
 	}
-	for i := range paths {
+	for _, i := range todo {
 		jobs <- i
 	}
 	close(jobs)
