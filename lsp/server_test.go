@@ -71,7 +71,7 @@ func TestSession(t *testing.T) {
 			edits = append(edits, strings.Join([]string{rangeText(r), e["newText"].(string)}, " "))
 		}
 	}
-	wantTitles := []string{"Fix FL101: turn the werkzeug debugger off (True -> False)", "Suppress FL101 on this line"}
+	wantTitles := []string{"Fix FL101: turn the werkzeug debugger off (False instead of True)", "Suppress FL101 on this line"}
 	wantEdits := []string{"7:18-7:22 False", "7:0-7:0     # flasklint: ignore[FL101] <reason>\n"}
 	if !reflect.DeepEqual(titles, wantTitles) || !reflect.DeepEqual(edits, wantEdits) {
 		t.Errorf("code actions:\n%q\n%q\nwant\n%q\n%q", titles, edits, wantTitles, wantEdits)

@@ -119,7 +119,7 @@ func debugLiteralFix(f *python.File, dbg RunSetting) *Fix {
 	if dbg.Expr == nil || dbg.Config != nil || dbg.Expr.Type != "true" {
 		return nil
 	}
-	return replaceNode(f, dbg.Expr, "False", "turn the werkzeug debugger off (True -> False)")
+	return replaceNode(f, dbg.Expr, "False", "turn the werkzeug debugger off (False instead of True)")
 }
 
 // hostPhrase names a bind address for a message.
