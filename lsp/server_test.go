@@ -138,3 +138,33 @@ func jsonNum(v any) string {
 	f, _ := v.(float64)
 	return strconvF(f)
 }
+
+// A client that offers UTF-8 gets positions in bytes; others get UTF-16
+// code units. The line holds "é" (2 bytes, 1 unit) and "😀" (4 bytes, 2
+// units) before the call.
+func TestPositionEncoding(t *testing.T) {
+	app := "from flask import Flask\napp = Flask(__name__)\ns = \"é😀\"; app.run(debug=True)\n"
+	for _, tt := range []struct {
+		offer []string
+		enc   string
+		want  string
+	}{
+		{nil, "utf-16", "FL101 2:11-2:30"},
+		{[]string{"utf-16"}, "utf-16", "FL101 2:11-2:30"},
+		{[]string{"utf-8", "utf-16"}, "utf-8", "FL101 2:14-2:33"},
+	} {
+		dir := t.TempDir()
+		writeTree(t, dir, map[string]string{"app.py": app})
+		c := startServer(t, dir, Options{})
+		caps := c.initialize(map[string]any{"capabilities": map[string]any{
+			"general": map[string]any{"positionEncodings": tt.offer}}})["capabilities"].(map[string]any)
+		if caps["positionEncoding"] != tt.enc {
+			t.Errorf("offered %v: positionEncoding %v, want %s", tt.offer, caps["positionEncoding"], tt.enc)
+		}
+		c.open("app.py", app, 1)
+		if got, _ := c.diagnostics(c.uri("app.py"), 1); strings.Join(got, " ") != tt.want {
+			t.Errorf("offered %v: %v, want %s", tt.offer, got, tt.want)
+		}
+		c.stop()
+	}
+}
