@@ -90,3 +90,29 @@ func TestOverlayAndCache(t *testing.T) {
 		t.Errorf("an overlay over the size cap: %s", got)
 	}
 }
+
+// An overlay never brings a file outside the tree in: an nginx include of
+// a path outside is refused even when an editor has that file open.
+func TestOverlayOutsideTheTree(t *testing.T) {
+	top := t.TempDir()
+	dir, outside := filepath.Join(top, "tree"), filepath.Join(top, "outside.conf")
+	for p, s := range map[string]string{
+		filepath.Join(dir, "nginx", "site.conf"): "server {\n    include " + outside + ";\n}\n",
+		outside:                                  "server_tokens off;\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Run(context.Background(), Options{Paths: []string{dir}, Dir: dir,
+		Overlay: map[string][]byte{outside: []byte("server_tokens on;\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(res); got != "FL003@nginx/site.conf:2:5" {
+		t.Errorf("findings %s, want the include refused (FL003) and nothing from the buffer", got)
+	}
+}
