@@ -19,9 +19,10 @@ func benchWorkspace(b *testing.B, dir string, files int) (rel, text string) {
 	tree := map[string]string{
 		"nginx/site.conf":    siteConf,
 		"docker-compose.yml": "services:\n  web:\n    build: .\n    command: gunicorn -b 127.0.0.1:8000 app:app\n",
-		"Dockerfile":         "FROM python:3.12-slim\nCOPY . /srv\nCMD [\"gunicorn\", \"-b\", \"127.0.0.1:8000\", \"app:app\"]\n",
-		".env":               "APP_MODE=production\n",
-		"app/__init__.py":    appClean + "from app import big\n",
+		"Dockerfile": "FROM python:3.12-slim\nCOPY . /srv\n" +
+			"CMD [\"gunicorn\", \"-b\", \"127.0.0.1:8000\", \"app:app\"]\n",
+		".env":            "APP_MODE=production\n",
+		"app/__init__.py": appClean + "from app import big\n",
 	}
 	for i := range 50 {
 		var s strings.Builder

@@ -71,7 +71,10 @@ func TestSession(t *testing.T) {
 			edits = append(edits, strings.Join([]string{rangeText(r), e["newText"].(string)}, " "))
 		}
 	}
-	wantTitles := []string{"Fix FL101: turn the werkzeug debugger off (False instead of True)", "Suppress FL101 on this line"}
+	wantTitles := []string{
+		"Fix FL101: turn the werkzeug debugger off (False instead of True)",
+		"Suppress FL101 on this line",
+	}
 	wantEdits := []string{"7:18-7:22 False", "7:0-7:0     # flasklint: ignore[FL101] <reason>\n"}
 	if !reflect.DeepEqual(titles, wantTitles) || !reflect.DeepEqual(edits, wantEdits) {
 		t.Errorf("code actions:\n%q\n%q\nwant\n%q\n%q", titles, edits, wantTitles, wantEdits)
@@ -88,7 +91,8 @@ func TestSession(t *testing.T) {
 	if got, _ := c.diagnostics(app, 3); len(got) != 0 {
 		t.Fatalf("app.py after opening the nginx file: %v", got)
 	}
-	c.change("nginx/site.conf", strings.Replace(siteConf, "        proxy_set_header X-Forwarded-Proto $scheme;\n", "", 1), 2)
+	noProto := strings.Replace(siteConf, "        proxy_set_header X-Forwarded-Proto $scheme;\n", "", 1)
+	c.change("nginx/site.conf", noProto, 2)
 	got, raw = c.diagnostics(app, 3) // open documents are published in path order
 	if want := []string{"FL404 4:15-4:57"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("app.py after the nginx change: %v, want %v", got, want)
@@ -127,14 +131,10 @@ func pos(line, char int) map[string]any { return map[string]any{"line": line, "c
 
 func rangeText(r map[string]any) string {
 	s, e := r["start"].(map[string]any), r["end"].(map[string]any)
-	return strings.Join([]string{num(s["line"]) + ":" + num(s["character"]), num(e["line"]) + ":" + num(e["character"])}, "-")
+	return num(s["line"]) + ":" + num(s["character"]) + "-" + num(e["line"]) + ":" + num(e["character"])
 }
 
 func num(v any) string {
-	return jsonNum(v)
-}
-
-func jsonNum(v any) string {
 	f, _ := v.(float64)
 	return strconvF(f)
 }
