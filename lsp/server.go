@@ -47,6 +47,10 @@ type Server struct {
 	cache *runner.Cache
 	run   runner.Options // the configured rules, excludes and ignores
 
+	// dirty is set when a change was not linted yet: changes that arrive
+	// together are linted once, after the last.
+	dirty bool
+
 	// The last run's findings by base-relative file, for code actions.
 	findings map[string][]rules.Finding
 	base     string
@@ -93,6 +97,11 @@ func (s *Server) Handle(ctx context.Context, req jsonrpc.Request) (any, error) {
 	if req.Method == "exit" {
 		return nil, jsonrpc.ErrExit
 	}
+	defer func() {
+		if s.dirty && s.state == running && !s.conn.Pending() {
+			s.lint(ctx)
+		}
+	}()
 	switch {
 	case s.state == uninitialized && req.Method != "initialize":
 		if req.Notify {
@@ -119,6 +128,9 @@ func (s *Server) Handle(ctx context.Context, req jsonrpc.Request) (any, error) {
 		}
 		if p.TextDocument.URI == "" {
 			return nil, jsonrpc.Errorf(jsonrpc.InvalidParams, "codeAction needs textDocument.uri")
+		}
+		if s.dirty {
+			s.lint(ctx)
 		}
 		return s.codeActions(p), nil
 	}
@@ -161,6 +173,8 @@ func (s *Server) notification(ctx context.Context, req jsonrpc.Request) error {
 			}
 		}
 		d.version = p.TextDocument.Version
+		s.dirty = true // linted once no other message waits (Handle)
+		return nil
 	case "textDocument/didSave":
 		var p DidSaveTextDocumentParams
 		if err := decode(req, &p); err != nil {
@@ -275,6 +289,7 @@ func (s *Server) configure() {
 // in place of the disk's, and publishes the diagnostics of every open
 // document.
 func (s *Server) lint(ctx context.Context) {
+	s.dirty = false
 	opts := s.run
 	opts.Dir, opts.Paths, opts.Workers, opts.Cache = s.root, []string{s.root}, s.opts.Workers, s.cache
 	opts.Overlay = map[string][]byte{}

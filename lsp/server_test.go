@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -167,4 +168,40 @@ func TestPositionEncoding(t *testing.T) {
 		}
 		c.stop()
 	}
+}
+
+// Changes that arrive together are linted once, after the last: the
+// diagnostics of the intermediate version are never published.
+func TestChangesArrivingTogether(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"app.py": appClean, "nginx/site.conf": siteConf})
+	c := startServer(t, dir, Options{})
+	c.initialize(nil)
+	c.open("app.py", appClean, 1)
+	c.diagnostics(c.uri("app.py"), 1)
+	var burst []byte
+	for i, text := range []string{appDebug, appClean, appDebug} {
+		v := i + 2
+		body, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didChange",
+			"params": map[string]any{"textDocument": map[string]any{"uri": c.uri("app.py"), "version": v},
+				"contentChanges": []any{map[string]any{"text": text}}}})
+		burst = append(burst, frame(string(body))...)
+	}
+	c.raw(burst)
+	var versions []float64
+	m := c.await("the diagnostics of version 4", func(m map[string]any) bool {
+		if m["method"] != "textDocument/publishDiagnostics" {
+			return false
+		}
+		v := m["params"].(map[string]any)["version"].(float64)
+		versions = append(versions, v)
+		return v == 4
+	})
+	if len(versions) != 1 {
+		t.Errorf("published versions %v, want only 4", versions)
+	}
+	if d := m["params"].(map[string]any)["diagnostics"].([]any); len(d) != 1 {
+		t.Errorf("version 4: %v", d)
+	}
+	c.stop()
 }

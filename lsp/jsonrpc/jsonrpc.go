@@ -201,6 +201,11 @@ func validID(id json.RawMessage) bool {
 	return false
 }
 
+// Pending tells whether more input is already read and waiting: a handler
+// may leave work that the next message makes stale for later. Call it
+// from the handler only.
+func (c *Conn) Pending() bool { return c.pending != "" || c.in.Buffered() > 0 }
+
 // Notify sends a notification.
 func (c *Conn) Notify(method string, params any) error {
 	return c.write(struct {
