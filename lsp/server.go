@@ -387,11 +387,8 @@ func (s *Server) publish(uri string, version *int, diags []Diagnostic) {
 		PublishDiagnosticsParams{URI: uri, Version: version, Diagnostics: diags})
 }
 
-// Message types of window/logMessage.
-const (
-	msgError = 1
-	msgInfo  = 3
-)
+// msgError is the Error type of window/logMessage.
+const msgError = 1
 
 func (s *Server) logf(kind int, format string, args ...any) {
 	_ = s.conn.Notify("window/logMessage", LogMessageParams{Type: kind, Message: fmt.Sprintf(format, args...)})
