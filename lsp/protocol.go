@@ -69,6 +69,11 @@ type InitializeParams struct {
 		General struct {
 			PositionEncodings []string `json:"positionEncodings"`
 		} `json:"general"`
+		Workspace struct {
+			DidChangeWatchedFiles struct {
+				DynamicRegistration bool `json:"dynamicRegistration"`
+			} `json:"didChangeWatchedFiles"`
+		} `json:"workspace"`
 	} `json:"capabilities"`
 }
 
@@ -212,4 +217,16 @@ type TextEdit struct {
 type LogMessageParams struct {
 	Type    int    `json:"type"`
 	Message string `json:"message"`
+}
+
+// Registration asks the client for a capability at run time.
+type Registration struct {
+	ID              string `json:"id"`
+	Method          string `json:"method"`
+	RegisterOptions any    `json:"registerOptions"`
+}
+
+// FileSystemWatcher is a glob of files whose changes the client reports.
+type FileSystemWatcher struct {
+	GlobPattern string `json:"globPattern"`
 }

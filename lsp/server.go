@@ -42,6 +42,7 @@ type Server struct {
 	state int // uninitialized, running or shut down
 	root  string
 	utf8  bool // positions count UTF-8 bytes, not UTF-16 units
+	watch bool // the client registers file watchers at run time
 
 	docs  map[string]*document // open documents by absolute path
 	cache *runner.Cache
@@ -116,7 +117,10 @@ func (s *Server) Handle(ctx context.Context, req jsonrpc.Request) (any, error) {
 	switch req.Method {
 	case "initialize":
 		return s.initialize(req)
-	case "initialized", "$/setTrace", "$/cancelRequest":
+	case "initialized":
+		s.registerWatchers()
+		return nil, nil
+	case "$/setTrace", "$/cancelRequest":
 		return nil, nil
 	case "shutdown":
 		s.state = shutDown
@@ -259,6 +263,7 @@ func (s *Server) initialize(req jsonrpc.Request) (any, error) {
 			enc, s.utf8 = e, true
 		}
 	}
+	s.watch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
 	s.state = running
 	s.configure()
 	return InitializeResult{
@@ -269,6 +274,33 @@ func (s *Server) initialize(req jsonrpc.Request) (any, error) {
 		},
 		ServerInfo: ServerInfo{Name: "flasklint", Version: s.opts.Version},
 	}, nil
+}
+
+// watchedFiles are the files whose changes on disk the client is asked to
+// report: what flasklint reads, and its configuration.
+var watchedFiles = []string{
+	"**/*.py", "**/*.conf", "**/*.{yml,yaml}", "**/*Dockerfile*", "**/Containerfile", "**/.env*",
+	"**/*.env", "**/*.toml", "**/Procfile*", "**/*.sh", "**/*.service", "**/*.ini", "**/*.cfg",
+	"**/requirements*.txt", "**/*.lock", "**/nginx/**", "**/sites-*/**",
+}
+
+// registerWatchers asks a client that can for didChangeWatchedFiles: a
+// file changed on disk (a checkout, a formatter) is then linted again at
+// once, not only at the next edit. The client's answer is not awaited.
+func (s *Server) registerWatchers() {
+	if !s.watch {
+		return
+	}
+	watchers := make([]FileSystemWatcher, len(watchedFiles))
+	for i, g := range watchedFiles {
+		watchers[i] = FileSystemWatcher{GlobPattern: g}
+	}
+	_ = s.conn.Request("flasklint-watch", "client/registerCapability", map[string]any{
+		"registrations": []Registration{{
+			ID: "flasklint-files", Method: "workspace/didChangeWatchedFiles",
+			RegisterOptions: map[string]any{"watchers": watchers},
+		}},
+	})
 }
 
 // configure reads the project's configuration again.

@@ -205,3 +205,32 @@ func TestChangesArrivingTogether(t *testing.T) {
 	}
 	c.stop()
 }
+
+// A client that can register watchers is asked to; a change on disk that
+// it reports is linted at once, with the open buffers.
+func TestWatchedFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"app.py": appClean, "nginx/site.conf": siteConf})
+	c := startServer(t, dir, Options{})
+	c.initialize(map[string]any{"capabilities": map[string]any{"workspace": map[string]any{
+		"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}}})
+	reg := c.await("client/registerCapability", func(m map[string]any) bool {
+		return m["method"] == "client/registerCapability"
+	})
+	if reg["id"] != "flasklint-watch" {
+		t.Errorf("registration request %v", reg)
+	}
+	c.send(map[string]any{"id": "flasklint-watch", "result": nil})
+	c.open("app.py", appClean, 1)
+	if got, _ := c.diagnostics(c.uri("app.py"), 1); len(got) != 0 {
+		t.Fatalf("app.py: %v", got)
+	}
+	noProto := strings.Replace(siteConf, "        proxy_set_header X-Forwarded-Proto $scheme;\n", "", 1)
+	writeTree(t, dir, map[string]string{"nginx/site.conf": noProto})
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{
+		map[string]any{"uri": c.uri("nginx/site.conf"), "type": 2}}})
+	if got, _ := c.diagnostics(c.uri("app.py"), 1); strings.Join(got, " ") != "FL404 4:15-4:57" {
+		t.Errorf("app.py after the nginx file changed on disk: %v", got)
+	}
+	c.stop()
+}

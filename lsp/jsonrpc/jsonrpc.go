@@ -206,6 +206,17 @@ func validID(id json.RawMessage) bool {
 // from the handler only.
 func (c *Conn) Pending() bool { return c.pending != "" || c.in.Buffered() > 0 }
 
+// Request sends a request to the other side. Its response, when it
+// comes, is read and dropped: the server asks only what needs no answer.
+func (c *Conn) Request(id, method string, params any) error {
+	return c.write(struct {
+		JSONRPC string `json:"jsonrpc"`
+		ID      string `json:"id"`
+		Method  string `json:"method"`
+		Params  any    `json:"params"`
+	}{"2.0", id, method, params})
+}
+
 // Notify sends a notification.
 func (c *Conn) Notify(method string, params any) error {
 	return c.write(struct {
