@@ -13,6 +13,7 @@ install:
 tools:
 	./scripts/ensure-test-tools
 	./scripts/ensure-sarif-multitool
+	./scripts/ensure-lsp-client
 
 fmt-check:
 	@out=$$(find . -name '*.go' -not -path './.git/*' -not -path './bin/*' | xargs gofmt -l); \
@@ -52,7 +53,8 @@ FUZZ_TARGETS := \
 	./config:FuzzLoad \
 	./rules:FuzzSuppressions \
 	./rules:FuzzNginxRules \
-	./cli:FuzzCheck
+	./cli:FuzzCheck \
+	./lsp:FuzzServer
 
 fuzz:
 	@fail=0; for t in $(FUZZ_TARGETS); do \

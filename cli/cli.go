@@ -73,7 +73,8 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer, code *int) *cobra.Comman
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	// --version without the -v shorthand: under check, -v is --verbose.
 	root.Flags().Bool("version", false, "print flasklint's version")
-	root.AddCommand(newCheck(stdout, stderr, code), newRule(stdout), newRules(stdout), newVersion(stdout))
+	root.AddCommand(newCheck(stdin, stdout, stderr, code), newRule(stdout), newRules(stdout), newVersion(stdout),
+		newServer(stdin, stdout, code))
 	return root
 }
 
@@ -128,9 +129,10 @@ type checkFlags struct {
 	isolated, showSettings               bool
 	exitZero, verbose, includeSuppressed bool
 	workers                              int
+	stdinFilename                        string
 }
 
-func newCheck(stdout, stderr io.Writer, code *int) *cobra.Command {
+func newCheck(stdin io.Reader, stdout, stderr io.Writer, code *int) *cobra.Command {
 	var f checkFlags
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
@@ -140,7 +142,7 @@ func newCheck(stdout, stderr io.Writer, code *int) *cobra.Command {
 			"repository holding the files, else the working directory) is read for cross-file\n" +
 			"findings, and only the findings in the named files are reported.",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := runCheck(cmd.Context(), f, cmd.Flags(), args, stdout, stderr)
+			c, err := runCheck(cmd.Context(), f, cmd.Flags(), args, stdin, stdout, stderr)
 			*code = c
 			return err
 		},
@@ -194,13 +196,23 @@ func newCheck(stdout, stderr io.Writer, code *int) *cobra.Command {
 	)
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "say what was skipped and why on standard error")
 	fl.IntVar(&f.workers, "workers", 0, "parser goroutines (default: one per core)")
+	fl.StringVar(&f.stdinFilename, "stdin-filename", "",
+		"lint standard input as the file PATH (the rest of the project from disk), for editors")
 	return cmd
 }
 
-func runCheck(ctx context.Context, f checkFlags, flags *pflag.FlagSet, paths []string, stdout, stderr io.Writer,
+func runCheck(ctx context.Context, f checkFlags, flags *pflag.FlagSet, paths []string, stdin io.Reader,
+	stdout, stderr io.Writer,
 ) (int, error) {
 	if ctx == nil {
 		ctx = context.Background()
+	}
+	overlay, err := stdinOverlay(f.stdinFilename, paths, stdin)
+	if err != nil {
+		return ExitError, err
+	}
+	if f.stdinFilename != "" {
+		paths = []string{f.stdinFilename}
 	}
 	s, err := resolveSettings(f, flags, paths)
 	if err != nil {
@@ -220,7 +232,10 @@ func runCheck(ctx context.Context, f checkFlags, flags *pflag.FlagSet, paths []s
 		}
 	}
 
-	opts := runner.Options{Paths: paths, Rules: s.rules, Workers: f.workers, Exclude: s.excluded, Ignored: s.ignoredIn}
+	opts := runner.Options{
+		Paths: paths, Rules: s.rules, Workers: f.workers, Exclude: s.excluded, Ignored: s.ignoredIn,
+		Overlay: overlay,
+	}
 	if f.verbose {
 		opts.Log = stderr
 	}
@@ -259,6 +274,31 @@ func runCheck(ctx context.Context, f checkFlags, flags *pflag.FlagSet, paths []s
 		return ExitClean, nil
 	}
 	return ExitFindings, nil
+}
+
+// stdinOverlay reads standard input as the text of the --stdin-filename
+// file. The file must exist on disk (an editor's buffer of it): flasklint
+// reads it in its place, and the rest of the project from disk, as a run
+// on that one file does.
+func stdinOverlay(name string, paths []string, stdin io.Reader) (map[string][]byte, error) {
+	if name == "" {
+		return nil, nil
+	}
+	if len(paths) > 0 {
+		return nil, usageError{fmt.Errorf("--stdin-filename takes no paths")}
+	}
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return nil, err
+	}
+	if info, err := os.Stat(abs); err != nil || !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("--stdin-filename %s: the file must exist (its text is read from standard input)", name)
+	}
+	src, err := io.ReadAll(io.LimitReader(stdin, runner.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading standard input: %w", err)
+	}
+	return map[string][]byte{abs: src}, nil
 }
 
 // writeBaseline records the run's findings and exits 0.

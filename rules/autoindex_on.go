@@ -2,8 +2,12 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
+
+// autoindexArg finds the value of an autoindex directive.
+var autoindexArg = regexp.MustCompile(`^autoindex\s+"?(on)\b`)
 
 // AutoindexOn reports directory listings turned on.
 var AutoindexOn = &Rule{
@@ -34,7 +38,9 @@ var AutoindexOn = &Rule{
 			if dir := servedDirectory(h); dir != "" {
 				msg += " (" + dir + ")"
 			}
-			p.Report(Finding{Pos: nginxPos(h.Dir), Message: msg + "; remove it and serve only known files"})
+			p.Report(Finding{Pos: nginxPos(h.Dir), Message: msg + "; remove it and serve only known files",
+				Fix: replaceInLine(nginxSrc(p.Project, h.Dir.File), nginxPos(h.Dir), autoindexArg, "off",
+					"set autoindex off")})
 		}
 		return nil
 	},

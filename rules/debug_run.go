@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"strings"
+
+	"github.com/flasklint/flasklint/parsers/python"
 )
 
 // DebugRun reports development-server starts with the Werkzeug debugger on.
@@ -114,7 +116,17 @@ func debugRunFinding(m *AppModel, run *RunCall, dbg RunSetting) Finding {
 		Pos:      nodePos(f, run.Call),
 		Message:  msg.String(),
 		Related:  relatedOrigin(v, f, run.Call, "the debug value is set here"),
+		Fix:      debugLiteralFix(f, dbg),
 	}
+}
+
+// debugLiteralFix turns a literal debug=True (or use_debugger=True) of the
+// call itself into False.
+func debugLiteralFix(f *python.File, dbg RunSetting) *Fix {
+	if dbg.Expr == nil || dbg.Config != nil || dbg.Expr.Type != "true" {
+		return nil
+	}
+	return replaceNode(f, dbg.Expr, "False", "turn the werkzeug debugger off (False instead of True)")
 }
 
 // hostPhrase names a bind address for a message.

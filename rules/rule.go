@@ -184,6 +184,7 @@ type Finding struct {
 	Pos      Pos
 	Message  string
 	Related  []Related
+	Fix      *Fix // an obvious correction, or nil
 }
 
 // Level is the finding's SARIF level.

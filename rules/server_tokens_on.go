@@ -1,6 +1,12 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"regexp"
+)
+
+// serverTokensArg finds the value of a server_tokens directive.
+var serverTokensArg = regexp.MustCompile(`^server_tokens\s+"?(on|build)\b`)
 
 // ServerTokensOn reports server_tokens turned on explicitly.
 var ServerTokensOn = &Rule{
@@ -27,7 +33,8 @@ var ServerTokensOn = &Rule{
 				p.Report(Finding{Pos: nginxPos(d), Message: fmt.Sprintf(
 					"server_tokens %s puts the nginx version into the Server header and error pages; set server_tokens off",
 					d.Args[0],
-				)})
+				), Fix: replaceInLine(nginxSrc(p.Project, d.File), nginxPos(d), serverTokensArg, "off",
+					"set server_tokens off")})
 			}
 		}
 		return nil

@@ -22,6 +22,7 @@ var errSpecial = errors.New("not a regular file")
 type treeFS struct {
 	base  string
 	roots []string // real absolute directories
+	in    inputs   // overlaid files are opened from memory
 }
 
 func newTreeFS(base string, roots []string) treeFS {
@@ -44,7 +45,8 @@ func (t treeFS) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	real, err := filepath.EvalSymlinks(filepath.Join(t.base, filepath.FromSlash(name)))
+	abs := filepath.Join(t.base, filepath.FromSlash(name))
+	real, err := filepath.EvalSymlinks(abs)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
@@ -54,6 +56,9 @@ func (t treeFS) Open(name string) (fs.File, error) {
 		}
 		if info, err := os.Stat(real); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
 			return nil, &fs.PathError{Op: "open", Path: name, Err: errSpecial}
+		}
+		if f, ok := t.in.overlaid(abs); ok {
+			return f, nil // an open buffer of a file of the tree
 		}
 		return os.Open(real)
 	}

@@ -37,10 +37,14 @@ var appDefinition = regexp.MustCompile(`Flask\(|create_app|make_app`)
 // tree; the others are only checked for syntax errors when a selected rule
 // reads every Python file, else not parsed at all. A nil scan gives every
 // file a full tree.
-func parsePython(ctx context.Context, paths []string, sources map[string][]byte, workers int, scan *prescan,
+//
+// A cache, when not nil, keeps the import scans and the trees for the next
+// run: only files whose bytes changed are scanned and parsed again.
+func parsePython(ctx context.Context, cache *Cache, paths []string, sources map[string][]byte, workers int,
+	scan *prescan,
 ) (full, checked []*python.File) {
 	if scan == nil {
-		files := parseAll(ctx, paths, nil, sources, workers)
+		files := parseAll(ctx, cache, paths, nil, sources, workers)
 		return files, nil
 	}
 	keep := map[string]bool{}
@@ -55,10 +59,11 @@ func parsePython(ctx context.Context, paths []string, sources map[string][]byte,
 	}
 	if len(seeds) > 0 {
 		index := newModules(paths)
+		cache.setPaths(paths)
 		imports := map[string][]string{}    // file -> files it imports
 		importedBy := map[string][]string{} // file -> files importing it
 		for _, p := range paths {
-			for _, target := range imported(p, sources[p], index) {
+			for _, target := range cache.imported(p, sources[p], index) {
 				if target != p {
 					imports[p] = append(imports[p], target)
 					importedBy[target] = append(importedBy[target], p)
@@ -77,7 +82,7 @@ func parsePython(ctx context.Context, paths []string, sources map[string][]byte,
 			check = append(check, !keep[p])
 		}
 	}
-	for _, f := range parseAll(ctx, todo, check, sources, workers) {
+	for _, f := range parseAll(ctx, cache, todo, check, sources, workers) {
 		if f.Root != nil {
 			full = append(full, f)
 		} else {
@@ -224,8 +229,10 @@ func imported(file string, src []byte, index *modules) []string {
 
 // parseAll parses the files on a pool of workers, each with its own parser
 // reused from file to file, and returns them in the order given. A file
-// whose check is true is only checked for syntax errors.
-func parseAll(ctx context.Context, paths []string, check []bool, sources map[string][]byte, workers int,
+// whose check is true is only checked for syntax errors. Trees the cache
+// holds for the same bytes are not parsed again.
+func parseAll(ctx context.Context, cache *Cache, paths []string, check []bool, sources map[string][]byte,
+	workers int,
 ) []*python.File {
 	if len(paths) == 0 {
 		return nil
@@ -234,26 +241,24 @@ func parseAll(ctx context.Context, paths []string, check []bool, sources map[str
 		workers = runtime.GOMAXPROCS(0)
 	}
 	files := make([]*python.File, len(paths))
+	fullTree := func(i int) bool { return check == nil || !check[i] }
+	todo := cache.hits(fullTree, paths, sources, files) // the indexes still to parse
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for range min(workers, len(paths)) {
+	for range min(workers, len(todo)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			parser := python.NewParser()
 			defer parser.Close()
 			for i := range jobs {
-				parse := parser.Parse
-				if check != nil && check[i] {
-					parse = parser.Check
-				}
-				if f, err := parse(ctx, paths[i], sources[paths[i]]); err == nil {
+				if f, err := cache.parse(ctx, parser, fullTree(i), paths[i], sources[paths[i]]); err == nil {
 					files[i] = f
 				}
 			}
 		}()
 	}
-	for i := range paths {
+	for _, i := range todo {
 		jobs <- i
 	}
 	close(jobs)

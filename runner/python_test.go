@@ -27,7 +27,7 @@ func TestPythonSelection(t *testing.T) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	full, checked := parsePython(context.Background(), paths, sources, 2, newPrescan(nil))
+	full, checked := parsePython(context.Background(), nil, paths, sources, 2, newPrescan(nil))
 
 	var got, only []string
 	for _, f := range full {

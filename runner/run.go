@@ -39,6 +39,11 @@ type Options struct {
 	// every file, instead of parsing only the files that the selected rules'
 	// needles find. Findings are the same either way; tests check that.
 	NoPrescan bool
+	// Overlay, when set, gives files (by absolute path) contents other than
+	// those on disk (see overlay.go).
+	Overlay map[string][]byte
+	// Cache, when set, keeps read and parsed files for later runs.
+	Cache *Cache
 }
 
 // Result is what a run found.
@@ -95,7 +100,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if !opts.NoPrescan {
 		scan = newPrescan(opts.Rules)
 	}
-	project, sources, pyFiles := load(ctx, base, abs, w.found, opts.Workers, scan)
+	project, sources, pyFiles := load(ctx, newInputs(opts), base, abs, w.found, opts.Workers, scan)
 	project.Suppressions = collectSuppressions(project, sources, pyFiles)
 	findings, failed := check(project, opts.Rules)
 	res := &Result{Base: base, Dir: workingDir(opts), Files: len(sources), Sources: sources, Failed: failed}
@@ -150,14 +155,15 @@ func within(p, dir string) bool {
 // load reads and parses every candidate. Python files are parsed on a pool of
 // workers, each with its own parser; nginx files are loaded together so that
 // includes resolve.
-func load(ctx context.Context, base string, roots []string, found []candidate, workers int, scan *prescan,
+func load(ctx context.Context, in inputs, base string, roots []string, found []candidate, workers int,
+	scan *prescan,
 ) (*rules.Project, map[string][]byte, []string) {
 	sources := map[string][]byte{}
 	var unread []rules.Unread
 	var pyFiles, ngFiles, pinFiles, deployFiles []string
 	deployKinds := map[string]Kind{}
 	for _, c := range found {
-		src, err := readFile(filepath.Join(base, filepath.FromSlash(c.path)))
+		src, err := in.read(filepath.Join(base, filepath.FromSlash(c.path)))
 		if err != nil {
 			unread = append(unread, rules.Unread{File: c.path, Reason: err.Error()})
 			continue
@@ -177,12 +183,13 @@ func load(ctx context.Context, base string, roots []string, found []candidate, w
 	}
 
 	tree := newTreeFS(base, roots)
+	tree.in = in
 	pyFiles = append(pyFiles, pyfileTargets(tree, pyFiles, sources)...)
 
 	project := &rules.Project{Unread: unread}
 	project.Pins = parsePins(pinFiles, sources)
 	parseDeploy(project, deployKinds, deployFiles, sources)
-	project.Python, project.PythonChecked = parsePython(ctx, pyFiles, sources, workers, scan)
+	project.Python, project.PythonChecked = parsePython(ctx, in.cache, pyFiles, sources, workers, scan)
 	var rootRels []string
 	for _, r := range roots {
 		rel, _ := filepath.Rel(base, r)

@@ -23,11 +23,40 @@ func addResult(run *sarif.Run, r *rules.Rule, index int, f rules.Finding, fp *fi
 			WithMessage(sarif.NewTextMessage(relatedText(rel))))
 	}
 
+	if f.Fix != nil {
+		res.AddFixe(fix(f.Fix))
+	}
+
 	if hash, ok := fp.lineHash(f.Pos.File, region(f.Pos).startLine); ok {
 		// NOTE: AddPartialFingerprint panics on a new result (nil map).
 		res.WithPartialFingerprints(map[string]string{"primaryLocationLineHash": hash})
 	}
 	return res
+}
+
+// fix is a finding's quick fix as a SARIF fix: one artifact change per
+// file, one replacement per edit.
+func fix(f *rules.Fix) *sarif.Fix {
+	out := sarif.NewFix().WithDescription(sarif.NewTextMessage(f.Description))
+	changes := map[string]*sarif.ArtifactChange{}
+	for _, e := range f.Edits {
+		ch := changes[e.Pos.File]
+		if ch == nil {
+			ch = sarif.NewArtifactChange().WithArtifactLocation(
+				sarif.NewSimpleArtifactLocation(fileURI(e.Pos.File)).WithURIBaseID(srcRoot))
+			changes[e.Pos.File] = ch
+			out.AddArtifactChange(ch)
+		}
+		reg := region(e.Pos)
+		ch.AddReplacement(sarif.NewReplacement().
+			WithDeletedRegion(sarif.NewRegion().
+				WithStartLine(reg.startLine).
+				WithStartColumn(reg.startCol).
+				WithEndLine(reg.endLine).
+				WithEndColumn(reg.endCol)).
+			WithInsertedContent(sarif.NewArtifactContent().WithText(e.NewText)))
+	}
+	return out
 }
 
 // notification is the tool execution notification for f, a finding of an

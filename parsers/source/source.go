@@ -109,3 +109,26 @@ func UTF16Len(b []byte) int {
 	}
 	return n
 }
+
+// Offset converts a 1-based line and UTF-16 column back into a byte offset,
+// clamped to the line (a column past its end gives the end of the line).
+func (l *Lines) Offset(line, col int) int {
+	if line < 1 {
+		return 0
+	}
+	if line > len(l.starts) {
+		return len(l.src)
+	}
+	text := l.Line(line)
+	off, units := 0, 1
+	for off < len(text) && units < col {
+		r, size := utf8.DecodeRune(text[off:])
+		if r >= 0x10000 {
+			units += 2
+		} else {
+			units++
+		}
+		off += size
+	}
+	return l.starts[line-1] + off
+}
