@@ -50,7 +50,7 @@ import (
 // "invalid" fixtures must be rejected by nginx -t; "no-nginx-t" ones (a
 // module Debian's nginx lacks, an envsubst template) are not run. Either
 // marker on a file makes every root that includes it follow it. A root that
-// reaches a file flasklint cannot parse (an FL001 fixture) counts as marked
+// reaches a file flasklint cannot parse (an FL008 fixture) counts as marked
 // invalid: nginx must not accept what flasklint reports as broken.
 //
 // Without nginx the test is skipped, unless CI is set: then it fails, since

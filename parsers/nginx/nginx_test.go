@@ -337,3 +337,25 @@ func TestIncludeFanOutIsBounded(t *testing.T) {
 		t.Fatal("loading an include fan-out did not finish")
 	}
 }
+
+// TestParserPanicIsAParseError: an input on which the crossplane parser
+// panics (an `if ()` without a condition, found by fuzzing) is reported as
+// a syntax error of its file at the line of the `if`, and the other files
+// are still loaded.
+func TestParserPanicIsAParseError(t *testing.T) {
+	s := load(t, map[string]string{
+		"bad.conf":  "server {\n    location / {\n        if ()\n    }\n}\n",
+		"good.conf": "server {\n    listen 80;\n}\n",
+	}, "bad.conf", "good.conf")
+	got := problems(s)
+	if !strings.Contains(got, "bad.conf:3") || !strings.Contains(got, "`if ()` has no condition") {
+		t.Errorf("problems:\n%s\nwant a syntax error at bad.conf:3 naming the empty if", got)
+	}
+	if len(s.Configs) != 2 {
+		t.Errorf("%d configs loaded, want both files", len(s.Configs))
+	}
+	other := load(t, map[string]string{"x.conf": "000{ if ()}"}, "x.conf")
+	if !strings.Contains(problems(other), "x.conf:1") {
+		t.Errorf("problems:\n%s\nwant a syntax error at x.conf:1", problems(other))
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	crossplane "github.com/nginxinc/nginx-go-crossplane"
@@ -42,7 +43,7 @@ func parseFile(f *File) *parsed {
 		LexOptions:                crossplane.LexOptions{Lexers: luaLexers()},
 	}
 	p := &parsed{file: f, spans: map[*crossplane.Directive]source.Span{}}
-	payload, err := crossplane.Parse(f.Path, opts)
+	payload, err := parseSafely(f.Path, src, opts)
 	if err != nil {
 		p.problems = append(p.problems, syntaxProblem(f, err))
 		return p
@@ -56,6 +57,26 @@ func parseFile(f *File) *parsed {
 	loc := newLocator(f.Lines)
 	walkTree(p.tree, func(d *crossplane.Directive) { p.spans[d] = loc.find(d.Line, d.Directive) })
 	return p
+}
+
+// emptyIf finds an `if ()` with nothing between the parentheses, on which
+// the crossplane parser panics instead of returning an error.
+var emptyIf = regexp.MustCompile(`(?:^|[\s;{}])if\s*\(\s*\)`)
+
+// parseSafely runs crossplane.Parse and turns a panic inside it into a
+// parse error, placed at the construct known to cause one when it is
+// found, else at the first line: one bad file never stops the run.
+func parseSafely(name string, src []byte, opts *crossplane.ParseOptions) (payload *crossplane.Payload, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			line, what := 1, fmt.Sprintf("the nginx parser failed on this file: %v", r)
+			if loc := emptyIf.FindIndex(src); loc != nil {
+				line, what = 1+bytes.Count(src[:loc[1]], []byte("\n")), "`if ()` has no condition"
+			}
+			payload, err = nil, &crossplane.ParseError{What: what, File: &name, Line: &line}
+		}
+	}()
+	return crossplane.Parse(name, opts)
 }
 
 // luaLexers read the bodies of *_by_lua_block directives as Lua, whose
