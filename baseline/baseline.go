@@ -114,11 +114,15 @@ func (k *Keyer) lineHash(file string, line int) string {
 	return hashes[line-1]
 }
 
-// Write writes the baseline of findings to path.
+// Write writes the baseline of findings to path. Findings that say a file
+// was not analysed (rules.NotAnalysed) are left out: no baseline hides them.
 func (k *Keyer) Write(path string, findings []rules.Finding) error {
 	doc := document{Version: Version, Tool: "flasklint", Findings: make([]Entry, 0, len(findings))}
 	seen := map[key]bool{}
 	for _, f := range findings {
+		if rules.NotAnalysed(f.RuleID) {
+			continue
+		}
 		e := k.entry(f)
 		if kk := (key{e.Rule, e.File, e.LineHash}); !seen[kk] {
 			seen[kk] = true
@@ -172,9 +176,15 @@ func Load(path string) (*Baseline, error) {
 }
 
 // Filter returns the findings that are not in the baseline, and how many
-// were. k must key findings for this baseline's path.
+// were. k must key findings for this baseline's path. A finding that says a
+// file was not analysed is always kept, even when a baseline lists it: a
+// file that was not read is never taken for clean.
 func (b *Baseline) Filter(k *Keyer, findings []rules.Finding) (kept []rules.Finding, known int) {
 	for _, f := range findings {
+		if rules.NotAnalysed(f.RuleID) {
+			kept = append(kept, f)
+			continue
+		}
 		e := k.entry(f)
 		if b.keys[key{e.Rule, e.File, e.LineHash}] {
 			known++

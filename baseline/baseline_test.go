@@ -81,3 +81,38 @@ func TestLoadErrors(t *testing.T) {
 		t.Error("a missing baseline loads")
 	}
 }
+
+// TestNotAnalysedIsNeverBaselined: findings that say a file was not read
+// or parsed (FL001, FL004, FL008...) are neither written to a baseline nor
+// hidden by one that lists them (a hand-edited or older baseline).
+func TestNotAnalysedIsNeverBaselined(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "baseline.json")
+	k, err := NewKeyer(file, dir, func(string) []byte { return []byte("def f(:\n") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := []rules.Finding{at("FL001", "broken.py", 1), at("FL008", "nginx.conf", 1), at("FL101", "app.py", 1)}
+	if err := k.Write(file, found); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(file)
+	if strings.Contains(string(data), "FL001") || strings.Contains(string(data), "FL008") ||
+		!strings.Contains(string(data), "FL101") {
+		t.Errorf("baseline:\n%s", data)
+	}
+	hand := `{"version": 1, "tool": "flasklint", "findings": [
+		{"rule": "FL001", "file": "broken.py", "line": 1, "line_hash": "` + k.entry(found[0]).LineHash + `"},
+		{"rule": "FL101", "file": "app.py", "line": 1, "line_hash": "` + k.entry(found[2]).LineHash + `"}]}`
+	if err := os.WriteFile(file, []byte(hand), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, known := b.Filter(k, found)
+	if known != 1 || len(kept) != 2 || kept[0].RuleID != "FL001" || kept[1].RuleID != "FL008" {
+		t.Errorf("known %d, kept %+v", known, kept)
+	}
+}

@@ -70,6 +70,13 @@ func TestMalformedInput(t *testing.T) {
 	if code := c.nextError("the answer to an object id"); code != jsonrpc.InvalidRequest {
 		t.Errorf("an object id: code %d", code)
 	}
+	for id, m := range map[float64]string{7: `{"jsonrpc":"2.0","id":7}`, 9: `{"jsonrpc":"2.0","id":9,"method":5}`} {
+		c.raw([]byte(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(m), m)))
+		answer := c.await("the answer to "+m, func(r map[string]any) bool { return r["error"] != nil && r["id"] == id })
+		if code := errorCode(answer); code != jsonrpc.InvalidRequest {
+			t.Errorf("%s: code %d, want %d", m, code, jsonrpc.InvalidRequest)
+		}
+	}
 	big := jsonrpc.MaxMessage + 1
 	c.raw([]byte(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", big, strings.Repeat(" ", big))))
 	if code := c.nextError("the answer to a message over the limit"); code != jsonrpc.ParseError {

@@ -124,6 +124,19 @@ func (c *Conn) Serve(ctx context.Context, h Handler) error {
 // dispatch decodes one message and handles it.
 func (c *Conn) dispatch(ctx context.Context, h Handler, body []byte) error {
 	var m message
+	var shape struct {
+		ID     json.RawMessage `json:"id"`
+		Method json.RawMessage `json:"method"`
+	}
+	if json.Unmarshal(body, &shape) == nil && len(shape.Method) > 0 && shape.Method[0] != '"' &&
+		string(shape.Method) != "null" {
+		var id json.RawMessage
+		if validID(shape.ID) {
+			id = shape.ID
+		}
+		c.reply(id, nil, Errorf(InvalidRequest, "the method must be a string"))
+		return nil
+	}
 	if err := json.Unmarshal(body, &m); err != nil {
 		if t := bytes.TrimSpace(body); len(t) > 0 && t[0] == '[' && json.Valid(t) {
 			c.reply(nil, nil, Errorf(InvalidRequest, "batches are not supported"))
@@ -146,8 +159,11 @@ func (c *Conn) dispatch(ctx context.Context, h Handler, body []byte) error {
 			c.reply(id, nil, Errorf(InvalidRequest, `the message lacks "jsonrpc": "2.0"`))
 		}
 		return nil
-	case m.Method == "" && id != nil:
+	case m.Method == "" && id != nil && (m.Result != nil || m.Error != nil):
 		return nil // a response to a request of ours: none are sent that wait
+	case m.Method == "" && id != nil:
+		c.reply(id, nil, Errorf(InvalidRequest, "the message has an id but no method, result or error"))
+		return nil
 	case m.Method == "":
 		c.reply(nil, nil, Errorf(InvalidRequest, "the message has neither a method nor an id"))
 		return nil

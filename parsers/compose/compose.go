@@ -94,8 +94,8 @@ func Parse(path string, src []byte) (f *File) {
 	if services == nil || services.Kind != yaml.MappingNode {
 		return f
 	}
-	for i := 0; i+1 < len(services.Content); i += 2 {
-		name, body := services.Content[i], resolve(services.Content[i+1])
+	for _, kv := range pairs(services) {
+		name, body := kv[0], resolve(kv[1])
 		if body == nil || body.Kind != yaml.MappingNode {
 			continue
 		}
@@ -125,8 +125,8 @@ func service(name string, line int, body *yaml.Node) *Service {
 	if env := mapGet(body, "environment"); env != nil {
 		switch env.Kind {
 		case yaml.MappingNode:
-			for i := 0; i+1 < len(env.Content); i += 2 {
-				k, v := env.Content[i], resolve(env.Content[i+1])
+			for _, kv := range pairs(env) {
+				k, v := kv[0], resolve(kv[1])
 				e := Env{Key: k.Value, Line: k.Line}
 				if v != nil && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
 					e.Value, e.HasValue = v.Value, true
@@ -251,16 +251,63 @@ func resolve(n *yaml.Node) *yaml.Node {
 }
 
 func mapGet(m *yaml.Node, key string) *yaml.Node {
-	m = resolve(m)
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return resolve(m.Content[i+1])
+	for _, kv := range pairs(m) {
+		if kv[0].Value == key {
+			return resolve(kv[1])
 		}
 	}
 	return nil
+}
+
+// maxMerges bounds how many mappings `<<` merge keys may pull into one
+// mapping, nested merges counted: aliases can make a small file expand
+// into a huge one.
+const maxMerges = 64
+
+// pairs lists a mapping's key and value nodes with YAML merge keys
+// (`<<: *base`, `<<: [*a, *b]`) expanded: the mapping's own keys first and
+// winning, then the merged mappings' keys in order, each key once.
+func pairs(m *yaml.Node) [][2]*yaml.Node {
+	budget := maxMerges
+	seen := map[string]bool{}
+	var out [][2]*yaml.Node
+	var add func(m *yaml.Node, depth int)
+	add = func(m *yaml.Node, depth int) {
+		m = resolve(m)
+		if m == nil || m.Kind != yaml.MappingNode || depth > 8 {
+			return
+		}
+		var merges []*yaml.Node
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			k, v := m.Content[i], m.Content[i+1]
+			if k.Kind == yaml.ScalarNode && k.Value == "<<" && (k.Tag == "!!merge" || k.Tag == "") {
+				merges = append(merges, v)
+				continue
+			}
+			if !seen[k.Value] {
+				seen[k.Value] = true
+				out = append(out, [2]*yaml.Node{k, v})
+			}
+		}
+		for _, v := range merges {
+			v = resolve(v)
+			if v == nil {
+				continue
+			}
+			sources := []*yaml.Node{v}
+			if v.Kind == yaml.SequenceNode {
+				sources = v.Content
+			}
+			for _, src := range sources {
+				if budget--; budget < 0 {
+					return
+				}
+				add(src, depth+1)
+			}
+		}
+	}
+	add(m, 0)
+	return out
 }
 
 // yamlError reads the message and line of a yaml.v3 error. A scanner error

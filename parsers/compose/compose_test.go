@@ -77,3 +77,70 @@ func TestErrorLines(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeKeys: `<<: *anchor` merges a mapping into a service or an
+// environment; the service's own keys win, a list of anchors merges each.
+func TestMergeKeys(t *testing.T) {
+	src := `x-common: &common
+  command: flask run --host 0.0.0.0
+  environment: &env
+    FLASK_DEBUG: "1"
+    MODE: base
+x-ports: &ports
+  ports: ["5000:5000"]
+services:
+  web:
+    <<: [*common, *ports]
+    build: .
+  api:
+    <<: *common
+    command: gunicorn -b 127.0.0.1:8000 app:app
+    environment:
+      <<: *env
+      MODE: api
+`
+	f := Parse("compose.yaml", []byte(src))
+	if f.Error != "" || len(f.Services) != 2 {
+		t.Fatalf("%q %+v", f.Error, f.Services)
+	}
+	web, api := f.Services[0], f.Services[1]
+	if web.Command.Shell != "flask run --host 0.0.0.0" || len(web.Ports) != 1 || !web.Build {
+		t.Errorf("web %+v", web)
+	}
+	if len(web.Env) != 2 || web.Env[0].Key != "FLASK_DEBUG" || web.Env[0].Value != "1" || web.Env[0].Line != 4 {
+		t.Errorf("web env %+v", web.Env)
+	}
+	if api.Command.Shell != "gunicorn -b 127.0.0.1:8000 app:app" {
+		t.Errorf("api command %+v", api.Command)
+	}
+	env := map[string]string{}
+	for _, e := range api.Env {
+		env[e.Key] = e.Value
+	}
+	if len(api.Env) != 2 || env["MODE"] != "api" || env["FLASK_DEBUG"] != "1" {
+		t.Errorf("api env %+v", api.Env)
+	}
+}
+
+// TestMergeKeysBounded: merge keys that refer to each other many times
+// over do not blow up.
+func TestMergeKeysBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("x-a0: &a0 {k: v}\n")
+	for i := 1; i < 30; i++ {
+		b.WriteString("x-a" + string(rune('0'+i%10)) + string(rune('a'+i/10)) + ": &a" + itoa(i) +
+			" {<<: [*a" + itoa(i-1) + ", *a" + itoa(i-1) + "]}\n")
+	}
+	b.WriteString("services:\n  web:\n    <<: *a29\n    command: flask run\n")
+	f := Parse("compose.yaml", []byte(b.String()))
+	if len(f.Services) != 1 || f.Services[0].Command.Shell != "flask run" {
+		t.Fatalf("%q %+v", f.Error, f.Services)
+	}
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}

@@ -47,6 +47,13 @@ func Parse(path string, src []byte) *File {
 		if line == "" || line[0] == '#' || line[0] == ';' {
 			continue
 		}
+		systemd := strings.HasSuffix(path, ".service")
+		// Supervisor reads its files as INI, where an indented line goes on
+		// the value of the setting above it.
+		for !systemd && line[0] != '[' && i+1 < len(lines) && continuation(lines[i+1]) {
+			i++
+			line += " " + strings.TrimSpace(strings.TrimSuffix(lines[i], "\r"))
+		}
 		if line[0] == '[' {
 			for j := start; j < len(f.Commands); j++ {
 				f.Commands[j].Env = env
@@ -54,7 +61,6 @@ func Parse(path string, src []byte) *File {
 			section, env, start = strings.Trim(line, "[]"), map[string]string{}, len(f.Commands)
 			continue
 		}
-		systemd := strings.HasSuffix(path, ".service")
 		k, v, ok := cutSetting(line, systemd)
 		if !ok || strings.TrimSpace(k) == "" {
 			if badLine(systemd, section, line) {
@@ -91,6 +97,13 @@ func Parse(path string, src []byte) *File {
 		f.Commands[j].Env = env
 	}
 	return f
+}
+
+// continuation tells whether a raw line is an INI continuation line: it is
+// indented and holds something other than a comment.
+func continuation(raw string) bool {
+	t := strings.TrimSpace(strings.TrimSuffix(raw, "\r"))
+	return t != "" && (raw[0] == ' ' || raw[0] == '\t') && t[0] != '#' && t[0] != ';'
 }
 
 // IsSupervisor tells whether a file's start is a supervisor program section

@@ -59,3 +59,23 @@ func TestSupervisorColon(t *testing.T) {
 		t.Errorf("commands = %+v", f.Commands)
 	}
 }
+
+// TestSupervisorContinuationLines: supervisor reads INI, where indented
+// lines go on the value above; they are neither bad lines nor settings of
+// their own (a "-b 0.0.0.0:8000" continuation is not a "key: value").
+func TestSupervisorContinuationLines(t *testing.T) {
+	src := "[program:app]\ncommand=gunicorn app:app\n    --workers 3\n\t-b 0.0.0.0:8000\n  ; a comment\nuser=www\n"
+	f := Parse("supervisord.conf", []byte(src))
+	if len(f.Bad) != 0 {
+		t.Errorf("bad lines %v", f.Bad)
+	}
+	if len(f.Commands) != 1 || f.Commands[0].Line != 2 ||
+		f.Commands[0].Text != "gunicorn app:app --workers 3 -b 0.0.0.0:8000" {
+		t.Errorf("%+v", f.Commands)
+	}
+	// systemd has no such continuation: an indented line stands alone.
+	u := Parse("app.service", []byte("[Service]\nExecStart=/bin/gunicorn app:app\n  --workers 3\n"))
+	if len(u.Commands) != 1 || u.Commands[0].Text != "/bin/gunicorn app:app" || len(u.Bad) != 1 {
+		t.Errorf("%+v bad %v", u.Commands, u.Bad)
+	}
+}
