@@ -48,6 +48,9 @@ type derived struct {
 	pinsByDir  map[string][]*pins.File // ranked
 	pinsByPath map[string]*pins.File
 
+	buildsOnce sync.Once
+	builds     map[string][]composeRef // services by buildDir
+
 	runsOnce    sync.Once
 	appServices map[*compose.Service]bool
 	appDirs     map[string]bool // directories of Dockerfiles whose launch runs an app
@@ -255,4 +258,21 @@ func (p *Project) copiedBy(file string, sample bool) *dockerfile.File {
 		return nil
 	}
 	return d.copies[best].d
+}
+
+// buildsOf are the compose services whose build context (buildDir) is dir,
+// in file order.
+func (p *Project) buildsOf(dir string) []composeRef {
+	d := &p.derived
+	d.buildsOnce.Do(func() {
+		d.builds = map[string][]composeRef{}
+		for _, c := range p.Compose {
+			for _, svc := range c.Services {
+				if ctx, ok := p.buildDir(c, svc); ok {
+					d.builds[ctx] = append(d.builds[ctx], composeRef{c, svc})
+				}
+			}
+		}
+	})
+	return d.builds[dir]
 }
