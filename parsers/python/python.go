@@ -66,7 +66,7 @@ type Parser struct {
 func NewParser() *Parser {
 	p := sitter.NewParser()
 	p.SetLanguage(tspython.GetLanguage())
-	return &Parser{p: p, cv: &converter{types: map[sitter.Symbol]string{}, fields: map[string]string{}}}
+	return &Parser{p: p, cv: newConverter()}
 }
 
 // Close frees the parser's C memory.
@@ -112,19 +112,29 @@ func (p *Parser) parse(ctx context.Context, path string, src []byte, keep bool) 
 // all the nodes of a file take one allocation, and all their child lists
 // another, each of the exact size.
 type converter struct {
-	types   map[sitter.Symbol]string
-	fields  map[string]string
+	types   map[sitter.Symbol]uint16 // index in names
+	fields  map[string]uint16        // index in names
+	names   []string
 	scratch []scratchNode
 	counts  []int32
 }
 
 // scratchNode is a node met by the walk, before its tree is built.
 type scratchNode struct {
-	typ, field string
-	start, end int
-	parent     int32 // index in the scratch buffer, -1 for the root
-	named      bool
-	comment    bool
+	start, end  uint32
+	parent      int32  // index in the scratch buffer, -1 for the root
+	typ, field  uint16 // indexes in names
+	named, skip bool   // skip: a comment, no child of its parent
+}
+
+func newConverter() *converter {
+	return &converter{types: map[sitter.Symbol]uint16{}, fields: map[string]uint16{"": 0}, names: []string{""}}
+}
+
+// name interns s in names.
+func (cv *converter) name(s string) uint16 {
+	cv.names = append(cv.names, s)
+	return uint16(len(cv.names) - 1)
 }
 
 // convert walks the whole tree with one cursor, which also gives each
@@ -139,8 +149,13 @@ func (cv *converter) convert(n *sitter.Node, f *File, keep bool) *Node {
 		// already freed what it would free.
 		runtime.SetFinalizer(c, nil)
 	}()
+	// About one node for every four bytes of source, so that the buffer
+	// seldom grows while it is filled.
+	if need := len(f.Src) / 4; cap(cv.scratch) < need {
+		cv.scratch = make([]scratchNode, 0, need)
+	}
 	cv.scratch = cv.scratch[:0]
-	cv.add(c.CurrentNode(), -1, "", f)
+	cv.add(c.CurrentNode(), -1, 0, f)
 	cur := int32(0)
 	for {
 		if c.GoToFirstChild() {
@@ -150,7 +165,6 @@ func (cv *converter) convert(n *sitter.Node, f *File, keep bool) *Node {
 		for !c.GoToNextSibling() {
 			if !c.GoToParent() {
 				if !keep {
-					clear(cv.scratch)
 					return nil
 				}
 				return cv.build()
@@ -169,7 +183,7 @@ func (cv *converter) build() *Node {
 	cv.counts = append(cv.counts[:0], make([]int32, len(sc))...)
 	kids := 0
 	for i := 1; i < len(sc); i++ {
-		if !sc[i].comment {
+		if !sc[i].skip {
 			cv.counts[sc[i].parent]++
 			kids++
 		}
@@ -182,11 +196,12 @@ func (cv *converter) build() *Node {
 	for i := range sc {
 		s := &sc[i]
 		n := &nodes[i]
-		n.Type, n.Field, n.Named, n.StartByte, n.EndByte = s.typ, s.field, s.named, s.start, s.end
+		n.Type, n.Field, n.Named = cv.names[s.typ], cv.names[s.field], s.named
+		n.StartByte, n.EndByte = int(s.start), int(s.end)
 		if s.parent >= 0 {
 			p := &nodes[s.parent]
 			n.Parent = p
-			if !s.comment {
+			if !s.skip {
 				p.Children = append(p.Children, n)
 			}
 		}
@@ -195,7 +210,6 @@ func (cv *converter) build() *Node {
 			off += k
 		}
 	}
-	clear(cv.scratch) // drop the strings
 	return &nodes[0]
 }
 
@@ -203,38 +217,37 @@ func (cv *converter) build() *Node {
 // index. Comments are kept out of the tree and listed in f.Comments
 // instead (their node is still listed so the walk goes on).
 func (cv *converter) addChild(c *sitter.TreeCursor, parent int32, f *File) int32 {
-	field := c.CurrentFieldName()
-	if field != "" {
-		if interned, ok := cv.fields[field]; ok {
-			field = interned
-		} else {
-			cv.fields[field] = field
-		}
+	name := c.CurrentFieldName()
+	field, ok := cv.fields[name]
+	if !ok {
+		field = cv.name(name)
+		cv.fields[name] = field
 	}
 	return cv.add(c.CurrentNode(), parent, field, f)
 }
 
-func (cv *converter) add(n *sitter.Node, parent int32, field string, f *File) int32 {
+func (cv *converter) add(n *sitter.Node, parent int32, field uint16, f *File) int32 {
 	sym := n.Symbol()
 	typ, ok := cv.types[sym]
 	if !ok {
-		typ = n.Type()
+		typ = cv.name(n.Type())
 		cv.types[sym] = typ
 	}
 	s := scratchNode{
 		typ:    typ,
 		field:  field,
 		named:  n.IsNamed(),
-		start:  int(n.StartByte()),
-		end:    int(n.EndByte()),
+		start:  n.StartByte(),
+		end:    n.EndByte(),
 		parent: parent,
 	}
-	if parent >= 0 && typ == "comment" {
-		s.comment = true
+	if parent >= 0 && cv.names[typ] == "comment" {
+		s.skip = true
+		start, end := int(s.start), int(s.end)
 		f.Comments = append(f.Comments, Comment{
-			Span:      f.Lines.Span(s.start, s.end),
-			StartByte: s.start,
-			Text:      string(f.Src[s.start:s.end]),
+			Span:      f.Lines.Span(start, end),
+			StartByte: start,
+			Text:      string(f.Src[start:end]),
 		})
 	}
 	cv.scratch = append(cv.scratch, s)
