@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,15 +16,12 @@ import (
 // uWSGI .ini files.
 func collectBinds(p *Project) []*AppBind {
 	m := p.AppModel()
-	byPath := map[string]bool{}
-	for _, f := range p.Python {
-		byPath[f.Path] = true
-	}
+	byPath := p.pythonPaths()
 	var out []*AppBind
 	settings := p.EnvSettings()
 	for _, l := range p.Launches() {
 		services := servicesOf(p, l)
-		env := launchEnv(settings, l, services)
+		env := launchEnv(p, settings, l, services)
 		addrs, what, module := launchAddrs(p, l, env)
 		if len(addrs) == 0 {
 			continue
@@ -192,10 +190,7 @@ func runCallBinds(p *Project, l Launch) []bindAddr {
 	if !ok {
 		return nil
 	}
-	byPath := map[string]bool{}
-	for _, f := range p.Python {
-		byPath[f.Path] = true
-	}
+	byPath := p.pythonPaths()
 	file := ""
 	for _, base := range launchDirs(p, l) {
 		if file = findScript(p, byPath, base, target); file != "" {
@@ -269,15 +264,11 @@ func configBinds(p *Project, m *AppModel) []*AppBind {
 func fileBind(p *Project, pos Pos, what string, a bindAddr) *AppBind {
 	b := &AppBind{Pos: pos, What: what + " " + a.text, Host: a.host, Port: a.port, Unix: a.unix}
 	b.AppFiles = appsNear(p, path.Dir(pos.File))
-	for _, d := range p.Dockerfiles {
-		dir := path.Dir(d.Path)
-		if dir == "." || dir == path.Dir(pos.File) || strings.HasPrefix(pos.File, dir+"/") {
-			l := Launch{Pos: pos, Docker: d}
-			b.Container = true
-			b.Services = servicesOf(p, l)
-			b.Exposure, b.ExposedAt = p.exposureOf(l)
-			break
-		}
+	if d := p.firstDockerfileAbove(pos.File); d != nil {
+		l := Launch{Pos: pos, Docker: d}
+		b.Container = true
+		b.Services = servicesOf(p, l)
+		b.Exposure, b.ExposedAt = p.exposureOf(l)
 	}
 	return b
 }
@@ -290,29 +281,15 @@ func servicesOf(p *Project, l Launch) []ServiceRef {
 	if l.Docker == nil {
 		return nil
 	}
-	var out []ServiceRef
-	for _, c := range p.Compose {
-		for _, svc := range c.Services {
-			if svc.Build && path.Join(path.Dir(c.Path), svc.Context) == path.Dir(l.Docker.Path) {
-				out = append(out, ServiceRef{File: c, Svc: svc})
-			}
-		}
-	}
-	return out
+	return slices.Clone(p.composeIndex().builtIn[path.Dir(l.Docker.Path)])
 }
 
 // launchEnv is the environment a launch sees: its own assignments over
 // those of its container (Dockerfile ENV, compose environment).
-func launchEnv(settings []EnvSetting, l Launch, services []ServiceRef) map[string]string {
+func launchEnv(p *Project, settings []EnvSetting, l Launch, services []ServiceRef) map[string]string {
 	env := map[string]string{}
-	for _, s := range settings {
-		mine := s.Docker != nil && s.Docker == l.Docker
-		for _, svc := range services {
-			mine = mine || s.Compose == svc.Svc
-		}
-		if mine {
-			env[s.Key] = s.Value
-		}
+	for _, i := range p.settingsOf(l, services) {
+		env[settings[i].Key] = settings[i].Value
 	}
 	for k, v := range l.Env {
 		env[k] = v
@@ -335,8 +312,8 @@ func appFilesForLaunch(p *Project, byPath map[string]bool, l Launch, module stri
 		target := strings.ReplaceAll(module, ".", "/")
 		for _, base := range dirs {
 			if f := findScript(p, byPath, base, target); f != "" {
-				if files := appsIn(p, func(a string) bool { return a == f }); len(files) > 0 {
-					return files
+				if _, ok := slices.BinarySearch(appFiles(p), f); ok {
+					return []string{f}
 				}
 				return appsNear(p, path.Dir(f))
 			}
@@ -349,7 +326,7 @@ func appFilesForLaunch(p *Project, byPath map[string]bool, l Launch, module stri
 // directory with it (none when that is only the top of a tree of several
 // projects).
 func appsNear(p *Project, dir string) []string {
-	if files := appsIn(p, func(a string) bool { return dir == "." || strings.HasPrefix(a, dir+"/") }); len(files) > 0 {
+	if files := appsUnder(p, dir); len(files) > 0 {
 		return files
 	}
 	best, tops := -1, map[string]bool{}
@@ -370,14 +347,22 @@ func appsNear(p *Project, dir string) []string {
 	return out
 }
 
-func appsIn(p *Project, keep func(string) bool) []string {
-	var out []string
-	for _, f := range appFiles(p) {
-		if keep(f) {
-			out = append(out, f)
-		}
+// appsUnder are the app files under dir ("." for all), in order.
+func appsUnder(p *Project, dir string) []string {
+	files := appFiles(p)
+	if dir == "." {
+		return slices.Clone(files)
 	}
-	return out
+	prefix := dir + "/"
+	i, _ := slices.BinarySearch(files, prefix)
+	j := i
+	for j < len(files) && strings.HasPrefix(files[j], prefix) {
+		j++
+	}
+	if i == j {
+		return nil
+	}
+	return slices.Clone(files[i:j])
 }
 
 // dockerfileRunning finds the Dockerfile whose ENTRYPOINT or CMD runs a

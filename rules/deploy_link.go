@@ -489,7 +489,9 @@ func nearest(cands []*LocationLink, file string) []*LocationLink {
 }
 
 // appFiles lists the files that define Flask apps, sorted.
-func appFiles(p *Project) []string {
+func appFiles(p *Project) []string { return p.appFileList() }
+
+func appFileSet(p *Project) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, a := range p.AppModel().Apps {

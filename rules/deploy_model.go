@@ -59,8 +59,8 @@ func devName(p string) bool {
 	return false
 }
 
-// EnvSettings lists every environment variable the deployment files set.
-func (p *Project) EnvSettings() []EnvSetting {
+// envSettingList lists every environment variable the deployment files set.
+func (p *Project) envSettingList() []EnvSetting {
 	var out []EnvSetting
 	for _, d := range p.Dockerfiles {
 		for _, v := range d.Vars {
@@ -119,38 +119,33 @@ func capLevel(a, b Severity) Severity {
 // env_file or copied into an image, it is in effect (Medium when its name
 // or its compose file says development); otherwise a note.
 func (p *Project) envFileRole(file string, sample bool) (Severity, string) {
-	for _, c := range p.Compose {
-		for _, svc := range c.Services {
-			for _, ef := range svc.EnvFiles {
-				target := path.Join(path.Dir(c.Path), ef.Text)
-				switch {
-				case target == file && (p.composeDev(c.Path) || devName(file)):
-					return Medium, "loaded by " + c.Path + " service " + svc.Name + ", a development setup"
-				case target == file:
-					return 0, ""
-				case sample && sampleOf(file, target):
-					return Medium, "the committed sample of " + ef.Text + ", which " + c.Path + " service " +
-						svc.Name + " loads"
-				}
+	ix := p.composeIndex()
+	// The first env_file entry that loads the file or, for a sample, one
+	// the file is the sample of.
+	first, ok := ix.envFileFirst[file]
+	if !ok {
+		first = len(ix.envFileRefs)
+	}
+	if sample {
+		for _, r := range ix.envFileRefs[:first] {
+			if sampleOf(file, r.target) {
+				return Medium, "the committed sample of " + r.text + ", which " + r.c.Path + " service " +
+					r.svc.Name + " loads"
 			}
 		}
 	}
-	for _, d := range p.Dockerfiles {
-		for _, in := range d.Copies() {
-			for _, src := range in.Args[:len(in.Args)-1] {
-				if strings.HasPrefix(src, "--") {
-					continue
-				}
-				full := path.Join(path.Dir(d.Path), src)
-				ok, _ := path.Match(full, file)
-				if ok || full == file || (!sample && (full == "." || strings.HasPrefix(file, full+"/"))) {
-					if devName(file) {
-						return Medium, "copied into the image by " + d.Path + ", a development file"
-					}
-					return 0, ""
-				}
-			}
+	if first < len(ix.envFileRefs) {
+		r := ix.envFileRefs[first]
+		if p.composeDev(r.c.Path) || devName(file) {
+			return Medium, "loaded by " + r.c.Path + " service " + r.svc.Name + ", a development setup"
 		}
+		return 0, ""
+	}
+	if d := p.copiedBy(file, sample); d != nil {
+		if devName(file) {
+			return Medium, "copied into the image by " + d.Path + ", a development file"
+		}
+		return 0, ""
 	}
 	if sample {
 		return Low, "a sample that no Dockerfile copies into place"
@@ -158,8 +153,8 @@ func (p *Project) envFileRole(file string, sample bool) (Severity, string) {
 	return Low, "no Dockerfile copies it and no compose env_file loads it: only flask run and load_dotenv read it"
 }
 
-// Launches lists every command the deployment files start.
-func (p *Project) Launches() []Launch {
+// launchList lists every command the deployment files start.
+func (p *Project) launchList() []Launch {
 	var out []Launch
 	add := func(base Launch, line int, words []string, shellText string) {
 		if shellText != "" {
@@ -285,13 +280,9 @@ func (p *Project) composeDev(file string) bool {
 	if strings.Contains(strings.ToLower(path.Base(file)), "prod") {
 		return false
 	}
-	for _, c := range p.Compose {
-		if c.Path != file && path.Dir(c.Path) == path.Dir(file) &&
-			strings.Contains(strings.ToLower(path.Base(c.Path)), "prod") {
-			return true
-		}
-	}
-	return false
+	// file is no production file, so a production file of its directory
+	// is another one.
+	return p.composeIndex().prodDirs[path.Dir(file)]
 }
 
 // posAt is a position at a line and column (the whole line when col < 1).

@@ -160,13 +160,7 @@ func (p *Project) launchServices(l Launch) []composeRef {
 	if l.Compose != nil {
 		refs = append(refs, composeRef{l.ComposeFile, l.Compose})
 	} else if l.Docker != nil {
-		for _, c := range p.Compose {
-			for _, svc := range c.Services {
-				if ctx, ok := p.buildDir(c, svc); ok && ctx == path.Dir(l.Docker.Path) {
-					refs = append(refs, composeRef{c, svc})
-				}
-			}
-		}
+		refs = append(refs, p.buildsOf(path.Dir(l.Docker.Path))...)
 	}
 	var out []composeRef
 	for _, r := range refs {

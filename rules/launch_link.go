@@ -12,10 +12,7 @@ import (
 // "flask --app x run") do not run a module's __main__ block and are not
 // links. The driver calls it once, after parsing.
 func LinkLaunches(p *Project) {
-	byPath := map[string]bool{}
-	for _, f := range p.Python {
-		byPath[f.Path] = true
-	}
+	byPath := p.pythonPaths()
 	for _, l := range p.Launches() {
 		target, ok := scriptOf(l.Words)
 		if !ok {

@@ -52,6 +52,7 @@ type Project struct {
 	appModel   *AppModel
 	linkOnce   sync.Once
 	deployLink *DeployLink
+	derived    derived
 }
 
 // NginxModel returns the effective nginx configuration, built on first use.

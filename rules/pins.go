@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"path"
-	"sort"
 
 	"github.com/flasklint/flasklint/parsers/pins"
 )
@@ -35,16 +34,9 @@ type VersionFact struct {
 // used if they all agree.
 func (p *Project) VersionOf(file, pkg string) VersionFact {
 	pkg = pins.Normalize(pkg)
-	byDir := map[string][]*pins.File{}
-	byPath := map[string]*pins.File{}
-	for _, f := range p.Pins {
-		byDir[path.Dir(f.Path)] = append(byDir[path.Dir(f.Path)], f)
-		byPath[f.Path] = f
-	}
+	byDir, byPath := p.pinIndex()
 	for dir := path.Dir(file); ; dir = path.Dir(dir) {
-		files := byDir[dir]
-		sort.SliceStable(files, func(i, j int) bool { return pinFileRank(files[i]) < pinFileRank(files[j]) })
-		for _, f := range files {
+		for _, f := range byDir[dir] {
 			if pin, ok := lookupPin(f, pkg, byPath, 0); ok {
 				return VersionFact{Package: pkg, Pin: pin, Pinned: true}
 			}

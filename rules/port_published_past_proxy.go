@@ -129,26 +129,32 @@ func (p *Project) isNginxService(c *compose.File, svc *compose.Service) bool {
 
 // runsApp tells whether a compose service runs a Python web app.
 func (p *Project) runsApp(c *compose.File, svc *compose.Service) bool {
-	for _, l := range p.Launches() {
-		var mine bool
-		switch {
-		case l.Compose == svc:
-			mine = true
-		case l.Docker != nil && svc.Build && l.Compose == nil:
-			mine = path.Join(path.Dir(c.Path), svc.Context) == path.Dir(l.Docker.Path)
+	d := &p.derived
+	d.runsOnce.Do(func() {
+		d.appServices, d.appDirs = map[*compose.Service]bool{}, map[string]bool{}
+		for _, l := range p.Launches() {
+			if !launchRunsApp(l) {
+				continue
+			}
+			switch {
+			case l.Compose != nil:
+				d.appServices[l.Compose] = true
+			case l.Docker != nil:
+				d.appDirs[path.Dir(l.Docker.Path)] = true
+			}
 		}
-		if !mine {
-			continue
-		}
-		name, _ := program(l.Words)
-		switch {
-		case name == "flask" || name == "gunicorn" || name == "uwsgi" || name == "waitress-serve" ||
-			strings.HasPrefix(name, "python") || strings.HasSuffix(name, ".py") || name == "flask.app":
-			return true
-		}
-		if _, ok := scriptOf(l.Words); ok {
-			return true
-		}
+	})
+	return d.appServices[svc] || svc.Build && d.appDirs[path.Join(path.Dir(c.Path), svc.Context)]
+}
+
+// launchRunsApp tells whether a launch starts a Python web app.
+func launchRunsApp(l Launch) bool {
+	name, _ := program(l.Words)
+	switch {
+	case name == "flask" || name == "gunicorn" || name == "uwsgi" || name == "waitress-serve" ||
+		strings.HasPrefix(name, "python") || strings.HasSuffix(name, ".py") || name == "flask.app":
+		return true
 	}
-	return false
+	_, ok := scriptOf(l.Words)
+	return ok
 }

@@ -126,10 +126,7 @@ func forwardedAllowAll(p *Project) []allowAll {
 		out = append(out, allowAll{pos: nodePos(f, stmt), what: `forwarded_allow_ips = "*" in ` + f.Path,
 			apps: appsNear(p, path.Dir(f.Path))})
 	}
-	byPath := map[string]bool{}
-	for _, f := range p.Python {
-		byPath[f.Path] = true
-	}
+	byPath := p.pythonPaths()
 	settings := p.EnvSettings()
 	for _, l := range p.Launches() {
 		name, args := program(l.Words)
@@ -137,7 +134,7 @@ func forwardedAllowAll(p *Project) []allowAll {
 			continue
 		}
 		apps := appFilesForLaunch(p, byPath, l, appModuleArg(args))
-		env := launchEnv(settings, l, servicesOf(p, l))
+		env := launchEnv(p, settings, l, servicesOf(p, l))
 		for _, v := range flagValues(args, "--forwarded-allow-ips", "--forwarded-allow-ips") {
 			if strings.Trim(v, `"' `) == "*" {
 				out = append(out, allowAll{pos: l.Pos, what: "--forwarded-allow-ips=* in the " + l.Where, apps: apps})
@@ -164,18 +161,10 @@ func envPos(p *Project, l Launch, key string) Pos {
 	if _, ok := l.Env[key]; ok {
 		return l.Pos
 	}
-	services := servicesOf(p, l)
-	for _, s := range p.EnvSettings() {
-		if s.Key != key {
-			continue
-		}
-		if s.Docker != nil && s.Docker == l.Docker {
+	settings := p.EnvSettings()
+	for _, i := range p.settingsOf(l, servicesOf(p, l)) {
+		if s := settings[i]; s.Key == key {
 			return s.Pos
-		}
-		for _, svc := range services {
-			if s.Compose == svc.Svc {
-				return s.Pos
-			}
 		}
 	}
 	return l.Pos

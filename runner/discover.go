@@ -279,7 +279,11 @@ func looksLikeNginx(abs string) bool {
 		return false
 	}
 	defer f.Close()
-	head := make([]byte, 64*1024)
+	size := int64(64 * 1024) // the head that is read, at most
+	if info, err := f.Stat(); err == nil && info.Size() < size {
+		size = max(info.Size(), 1)
+	}
+	head := make([]byte, size)
 	n, _ := io.ReadFull(f, head)
 	text := strings.TrimPrefix(string(head[:n]), "\ufeff")
 

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"runtime"
 
 	sitter "github.com/smacker/go-tree-sitter"
 	tspython "github.com/smacker/go-tree-sitter/python"
@@ -65,7 +66,7 @@ type Parser struct {
 func NewParser() *Parser {
 	p := sitter.NewParser()
 	p.SetLanguage(tspython.GetLanguage())
-	return &Parser{p: p, cv: &converter{types: map[sitter.Symbol]string{}, fields: map[string]string{}}}
+	return &Parser{p: p, cv: newConverter()}
 }
 
 // Close frees the parser's C memory.
@@ -97,10 +98,7 @@ func (p *Parser) parse(ctx context.Context, path string, src []byte, keep bool) 
 	root := tree.RootNode()
 	// OPT: a checked file's tree is only walked for suppression comments.
 	if keep || bytes.Contains(src, []byte("flasklint")) {
-		converted := p.cv.convert(root, f)
-		if keep {
-			f.Root = converted
-		}
+		f.Root = p.cv.convert(root, f, keep)
 	}
 	if root.HasError() {
 		f.Errors = collectErrors(f, root)
@@ -109,19 +107,56 @@ func (p *Parser) parse(ctx context.Context, path string, src []byte, keep bool) 
 }
 
 // converter copies a tree-sitter tree into Go memory. Node type and field
-// names are interned, so that a tree holds no string of its own.
+// names are interned, so that a tree holds no string of its own. The walk
+// first lists the nodes in a scratch buffer kept from file to file; then
+// all the nodes of a file take one allocation, and all their child lists
+// another, each of the exact size.
 type converter struct {
-	types  map[sitter.Symbol]string
-	fields map[string]string
+	types   map[sitter.Symbol]uint16 // index in names
+	fields  map[string]uint16        // index in names
+	names   []string
+	scratch []scratchNode
+	counts  []int32
+}
+
+// scratchNode is a node met by the walk, before its tree is built.
+type scratchNode struct {
+	start, end  uint32
+	parent      int32  // index in the scratch buffer, -1 for the root
+	typ, field  uint16 // indexes in names
+	named, skip bool   // skip: a comment, no child of its parent
+}
+
+func newConverter() *converter {
+	return &converter{types: map[sitter.Symbol]uint16{}, fields: map[string]uint16{"": 0}, names: []string{""}}
+}
+
+// name interns s in names.
+func (cv *converter) name(s string) uint16 {
+	cv.names = append(cv.names, s)
+	return uint16(len(cv.names) - 1)
 }
 
 // convert walks the whole tree with one cursor, which also gives each
-// child's field name. The comments it meets go to f.Comments.
-func (cv *converter) convert(n *sitter.Node, f *File) *Node {
+// child's field name. The comments it meets go to f.Comments. Without
+// keep, only the comments are wanted and no tree is built.
+func (cv *converter) convert(n *sitter.Node, f *File, keep bool) *Node {
 	c := sitter.NewTreeCursor(n)
-	defer c.Close()
-	root := cv.newNode(c.CurrentNode(), nil, "")
-	cur := root
+	defer func() {
+		c.Close()
+		// The cursor's finalizer would keep the tree, and the Go copy of
+		// every node it cached, alive for one more collection; Close has
+		// already freed what it would free.
+		runtime.SetFinalizer(c, nil)
+	}()
+	// About one node for every four bytes of source, so that the buffer
+	// seldom grows while it is filled.
+	if need := len(f.Src) / 4; cap(cv.scratch) < need {
+		cv.scratch = make([]scratchNode, 0, need)
+	}
+	cv.scratch = cv.scratch[:0]
+	cv.add(c.CurrentNode(), -1, 0, f)
+	cur := int32(0)
 	for {
 		if c.GoToFirstChild() {
 			cur = cv.addChild(c, cur, f)
@@ -129,54 +164,94 @@ func (cv *converter) convert(n *sitter.Node, f *File) *Node {
 		}
 		for !c.GoToNextSibling() {
 			if !c.GoToParent() {
-				return root
+				if !keep {
+					return nil
+				}
+				return cv.build()
 			}
-			cur = cur.Parent
+			cur = cv.scratch[cur].parent
 		}
-		cur = cv.addChild(c, cur.Parent, f)
+		cur = cv.addChild(c, cv.scratch[cur].parent, f)
 	}
 }
 
-// addChild appends the cursor's node to parent and returns it. Comments are
-// kept out of the tree and listed in f.Comments instead (their node is still
-// returned so the walk goes on).
-func (cv *converter) addChild(c *sitter.TreeCursor, parent *Node, f *File) *Node {
-	field := c.CurrentFieldName()
-	if field != "" {
-		if interned, ok := cv.fields[field]; ok {
-			field = interned
-		} else {
-			cv.fields[field] = field
+// build makes the tree of the nodes in the scratch buffer. Comments have
+// a node but are no parent's child.
+func (cv *converter) build() *Node {
+	sc := cv.scratch
+	nodes := make([]Node, len(sc))
+	cv.counts = append(cv.counts[:0], make([]int32, len(sc))...)
+	kids := 0
+	for i := 1; i < len(sc); i++ {
+		if !sc[i].skip {
+			cv.counts[sc[i].parent]++
+			kids++
 		}
 	}
-	n := cv.newNode(c.CurrentNode(), parent, field)
-	if n.Type == "comment" {
-		f.Comments = append(f.Comments, Comment{
-			Span:      f.Lines.Span(n.StartByte, n.EndByte),
-			StartByte: n.StartByte,
-			Text:      string(f.Src[n.StartByte:n.EndByte]),
-		})
-		return n
+	var slab []*Node
+	if kids > 0 {
+		slab = make([]*Node, kids)
 	}
-	parent.Children = append(parent.Children, n)
-	return n
+	off := 0
+	for i := range sc {
+		s := &sc[i]
+		n := &nodes[i]
+		n.Type, n.Field, n.Named = cv.names[s.typ], cv.names[s.field], s.named
+		n.StartByte, n.EndByte = int(s.start), int(s.end)
+		if s.parent >= 0 {
+			p := &nodes[s.parent]
+			n.Parent = p
+			if !s.skip {
+				p.Children = append(p.Children, n)
+			}
+		}
+		if k := int(cv.counts[i]); k > 0 {
+			n.Children = slab[off : off : off+k]
+			off += k
+		}
+	}
+	return &nodes[0]
 }
 
-func (cv *converter) newNode(n *sitter.Node, parent *Node, field string) *Node {
+// addChild lists the cursor's node as a child of parent and returns its
+// index. Comments are kept out of the tree and listed in f.Comments
+// instead (their node is still listed so the walk goes on).
+func (cv *converter) addChild(c *sitter.TreeCursor, parent int32, f *File) int32 {
+	name := c.CurrentFieldName()
+	field, ok := cv.fields[name]
+	if !ok {
+		field = cv.name(name)
+		cv.fields[name] = field
+	}
+	return cv.add(c.CurrentNode(), parent, field, f)
+}
+
+func (cv *converter) add(n *sitter.Node, parent int32, field uint16, f *File) int32 {
 	sym := n.Symbol()
 	typ, ok := cv.types[sym]
 	if !ok {
-		typ = n.Type()
+		typ = cv.name(n.Type())
 		cv.types[sym] = typ
 	}
-	return &Node{
-		Type:      typ,
-		Field:     field,
-		Named:     n.IsNamed(),
-		StartByte: int(n.StartByte()),
-		EndByte:   int(n.EndByte()),
-		Parent:    parent,
+	s := scratchNode{
+		typ:    typ,
+		field:  field,
+		named:  n.IsNamed(),
+		start:  n.StartByte(),
+		end:    n.EndByte(),
+		parent: parent,
 	}
+	if parent >= 0 && cv.names[typ] == "comment" {
+		s.skip = true
+		start, end := int(s.start), int(s.end)
+		f.Comments = append(f.Comments, Comment{
+			Span:      f.Lines.Span(start, end),
+			StartByte: start,
+			Text:      string(f.Src[start:end]),
+		})
+	}
+	cv.scratch = append(cv.scratch, s)
+	return int32(len(cv.scratch) - 1)
 }
 
 func collectErrors(f *File, root *sitter.Node) []SyntaxError {
