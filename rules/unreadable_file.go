@@ -16,7 +16,8 @@ var UnreadableFile = &Rule{
 	Needles:   EveryFile,
 	Doc: Doc{
 		Why: `A file that flasklint found but could not read (no permission, removed during the scan,
-larger than the 10 MiB limit) was not analysed. It is reported rather than skipped so
+larger than the 10 MiB limit, or a Python file over the 1 MiB limit for a syntax tree in
+which a rule's patterns occur) was not analysed. It is reported rather than skipped so
 that the run never claims a tree is clean when part of it was not looked at.`,
 		Fix: "Make the file readable, or exclude it from the scan if it is not part of the deployment.",
 	},

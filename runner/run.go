@@ -18,6 +18,32 @@ import (
 	"github.com/flasklint/flasklint/rules"
 )
 
+// MaxPythonTree is the largest Python file that is parsed. A syntax tree
+// takes a few hundred bytes of memory per byte of source, so a larger file
+// would cost gigabytes: one that a rule could read (the pre-scan finds its
+// patterns) is reported as not analysed (FL004); one that no rule could
+// read, a generated data module, is not parsed, its syntax unchecked.
+const MaxPythonTree = 1 << 20
+
+// withoutBigPython leaves out the Python files over MaxPythonTree, and
+// returns the reasons for those a rule could read.
+func withoutBigPython(paths []string, sources map[string][]byte, scan *prescan) (small []string,
+	unread []rules.Unread) {
+	for _, p := range paths {
+		src := sources[p]
+		if len(src) <= MaxPythonTree {
+			small = append(small, p)
+			continue
+		}
+		if scan == nil || scan.wanted(p, src) {
+			unread = append(unread, rules.Unread{File: p, Reason: fmt.Sprintf(
+				"Python file of %d bytes is over the %d MiB limit for a syntax tree and was not parsed",
+				len(src), MaxPythonTree>>20)})
+		}
+	}
+	return small, unread
+}
+
 // MaxFileSize is the largest file that is read; a larger one is reported
 // as unreadable (FL004) instead.
 const MaxFileSize = 10 << 20
@@ -189,7 +215,9 @@ func load(ctx context.Context, in inputs, base string, roots []string, found []c
 	project := &rules.Project{Unread: unread}
 	project.Pins = parsePins(pinFiles, sources)
 	parseDeploy(project, deployKinds, deployFiles, sources)
-	project.Python, project.PythonChecked = parsePython(ctx, in.cache, pyFiles, sources, workers, scan)
+	treed, big := withoutBigPython(pyFiles, sources, scan)
+	project.Unread = append(project.Unread, big...)
+	project.Python, project.PythonChecked = parsePython(ctx, in.cache, treed, sources, workers, scan)
 	var rootRels []string
 	for _, r := range roots {
 		rel, _ := filepath.Rel(base, r)

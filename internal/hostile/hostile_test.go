@@ -224,6 +224,14 @@ func TestGeneratedCases(t *testing.T) {
 			}
 		}, []string{"nginx/conf.d/s0*.conf:1 FL606", "nginx/conf.d/s1*.conf:1 FL606",
 			"nginx/nginx.conf:2 FL008 more than 2000 files"}},
+		// A syntax tree of a large Python file would cost gigabytes: one that a
+		// rule could read is reported as not analysed, a data module is left
+		// alone (no rule could fire in it).
+		{"Python files over the syntax tree limit", func(t *testing.T, dir string) {
+			write(t, dir, "big_app.py", "from flask import Flask\n"+strings.Repeat("x = 1\n", 200_000)+
+				"Flask(__name__).run(debug=True)\n")
+			write(t, dir, "big_data.py", strings.Repeat("x = 1\n", 200_000))
+		}, []string{"big_app.py:1 FL004 over the 1 MiB limit for a syntax tree"}},
 		{"directory named app.py", func(t *testing.T, dir string) {
 			write(t, dir, "app.py/inner.py", neighbour)
 		}, []string{"app.py/inner.py:3 FL101"}},
