@@ -16,7 +16,8 @@ var IncludeNotFound = &Rule{
 configuration flasklint analyses: headers, locations or server names defined there are
 unknown. The include is reported so that the gap is visible instead of silently treated as
 empty. Stock files that distributions install with nginx (` + "`proxy_params`, `uwsgi_params`, " +
-			"`fastcgi_params`, `mime.types`" + `) are usually not in a repository; the message says so.`,
+			"`fastcgi_params`" + `) are usually not in a repository; the message says so. Stock files that
+hold only data no rule reads (` + "`mime.types`" + ` and the character set tables) are not reported.`,
 		Fix: "Commit the included file next to the configuration, or scan the directory that holds it. " +
 			"Relative includes are resolved against the including file's directory, the main " +
 			"configuration's directory and the scanned tree.",

@@ -149,6 +149,8 @@ func taintSource(m *AppModel, f *python.File, fn, n *python.Node, names map[stri
 		case isRequestInput(m, f, c):
 			found = outermostRead(c, n)
 			return false
+		case c.Type == "subscript" && fixedURLs(m.Resolver.Resolve(f, c.Child("value"))):
+			return false // ALLOWED[name]: whatever the key, one of the fixed URLs
 		case c.Type == "identifier" && (c.Field == "attribute" || c.Field == "name"):
 			return false // x.name, f(name=...): not a variable
 		case c.Type == "identifier":
@@ -224,6 +226,27 @@ func isRouteParam(f *python.File, fn *python.Node, name string) bool {
 		}
 	}
 	return false
+}
+
+// fixedURLs tells whether v is a dict or list whose every value is a URL
+// with a fixed scheme and host: an element picked from it by any key is an
+// allowlisted URL.
+func fixedURLs(v Value) bool {
+	var vals []Value
+	switch v.Kind {
+	case DictVal:
+		for _, e := range v.Entries {
+			vals = append(vals, e.Value)
+		}
+	case ListVal:
+		vals = v.Items
+	}
+	for _, x := range vals {
+		if !hostFixed(x) {
+			return false
+		}
+	}
+	return len(vals) > 0
 }
 
 // hostFixed tells whether a URL's scheme and host are fixed text: only its

@@ -3,6 +3,7 @@ package runner
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -28,6 +29,9 @@ type candidate struct {
 	path     string
 	kind     Kind
 	explicit bool // named on the command line
+	// refused, when set, is why a file named on the command line is not
+	// read: it is reported as unreadable (FL004), never taken for clean.
+	refused string
 }
 
 // skippedDirs are never descended into: version control, caches, installed
@@ -69,6 +73,14 @@ type walker struct {
 	loaded map[string]bool
 }
 
+// realBase is the scan base with its symlinks resolved.
+func (w *walker) realBase() string {
+	if real, err := filepath.EvalSymlinks(w.base); err == nil {
+		return real
+	}
+	return w.base
+}
+
 // walk adds the files below (or at) the absolute path p.
 func (w *walker) walk(p string) error {
 	info, err := os.Stat(p)
@@ -81,8 +93,18 @@ func (w *walker) walk(p string) error {
 		return nil
 	}
 	if !info.IsDir() && !info.Mode().IsRegular() {
-		w.log("skipped %s: not a regular file", rel)
+		// Never opened (a FIFO would block), but reported: the user asked
+		// for it.
+		w.add(candidate{path: rel, kind: KindPython, explicit: true,
+			refused: fmt.Sprintf("not a regular file (%s), so it was not read", info.Mode().Type())})
 		return nil
+	}
+	if !info.IsDir() {
+		if real, err := filepath.EvalSymlinks(p); err == nil && !within(real, w.realBase()) {
+			w.add(candidate{path: rel, kind: KindPython, explicit: true,
+				refused: "a symlink that leads outside the scanned tree, so it was not read"})
+			return nil
+		}
 	}
 	if !info.IsDir() {
 		if kind := w.classify(rel, p, true); kind != 0 {

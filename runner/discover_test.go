@@ -4,6 +4,7 @@ import (
 	"github.com/flasklint/flasklint/internal/testenv"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -162,19 +163,26 @@ func TestParentGitignore(t *testing.T) {
 	}
 }
 
-// TestNamedFIFOIsNotOpened: a FIFO named on the command line is skipped,
-// not opened (opening it would block the run forever).
+// TestNamedFIFOIsNotOpened: a FIFO named on the command line is not opened
+// (opening it would block the run forever) but kept as a refused
+// candidate, which the run reports as unreadable.
 func TestNamedFIFOIsNotOpened(t *testing.T) {
 	dir := t.TempDir()
 	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.conf"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan map[string]Kind)
-	go func() { done <- discover(t, dir, "pipe.conf") }()
+	done := make(chan []candidate)
+	go func() {
+		w := &walker{base: dir, log: func(string, ...any) {}, seen: map[string]bool{}}
+		if err := w.walk(filepath.Join(dir, "pipe.conf")); err != nil {
+			t.Error(err)
+		}
+		done <- w.found
+	}()
 	select {
 	case got := <-done:
-		if len(got) != 0 {
-			t.Errorf("a FIFO was taken as a file: %v", got)
+		if len(got) != 1 || got[0].path != "pipe.conf" || !strings.Contains(got[0].refused, "not a regular file") {
+			t.Errorf("a FIFO named on the command line: %+v", got)
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("discovery blocked on a FIFO")

@@ -189,6 +189,10 @@ func load(ctx context.Context, in inputs, base string, roots []string, found []c
 	var pyFiles, ngFiles, pinFiles, deployFiles []string
 	deployKinds := map[string]Kind{}
 	for _, c := range found {
+		if c.refused != "" {
+			unread = append(unread, rules.Unread{File: c.path, Reason: c.refused})
+			continue
+		}
 		src, err := in.read(filepath.Join(base, filepath.FromSlash(c.path)))
 		if err != nil {
 			unread = append(unread, rules.Unread{File: c.path, Reason: err.Error()})

@@ -346,3 +346,20 @@ func parse(lines []string) []finding {
 	}
 	return out
 }
+
+// TestNamedSpecialFiles: a FIFO or a symlink leading out of the tree named
+// on the command line is never opened, and is reported as not analysed
+// (FL004) rather than taken for clean.
+func TestNamedSpecialFiles(t *testing.T) {
+	outside := t.TempDir()
+	write(t, outside, "app.py", neighbour)
+	dir := tree(t)
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.conf"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "app.py"), filepath.Join(dir, "linked.py")); err != nil {
+		t.Fatal(err)
+	}
+	r := check(t, filepath.Join(dir, "neighbour", "app.py"), filepath.Join(dir, "pipe.conf"), filepath.Join(dir, "linked.py"))
+	expect(t, r, cli.ExitFindings, "pipe.conf:1 FL004 not a regular file", "linked.py:1 FL004 leads outside the scanned tree")
+}

@@ -82,11 +82,15 @@ func (l *loader) resolve(arg, from, root string) resolution {
 			return res
 		}
 	}
-	if glob && res.kind == IncludeMissing {
+	if (glob || inertStock[res.rel]) && res.kind == IncludeMissing {
 		res.kind = 0
 	}
 	return res
 }
+
+// inertStock are stock files that hold only data no rule reads (MIME types,
+// character set tables): one missing from the tree is not reported.
+var inertStock = map[string]bool{"mime.types": true, "koi-utf": true, "koi-win": true, "win-utf": true}
 
 // relativeInclude maps an include argument to a path relative to the tree;
 // false when it is absolute outside the usual nginx directories.

@@ -79,3 +79,30 @@ def validate_url(url):
 
 def refresh(url):
     return requests.get(url).text
+
+
+PARTNERS = {"a": "https://a.partner.example/feed", "b": "https://b.partner.example/feed"}
+MIRRORS = ["https://m1.example/", "https://m2.example/"]
+USER_URLS = {"a": "https://a.partner.example/feed", "b": None}
+
+
+@app.get("/partner/<name>")
+def partner(name):
+    # A lookup in a fixed table: whatever the key, one of the listed URLs.
+    return requests.get(PARTNERS[name], timeout=5).text
+
+
+@app.get("/mirror")
+def mirror():
+    return requests.get(MIRRORS[int(request.args.get("i", "0"))], timeout=5).text
+
+
+@app.get("/loose/<name>")
+def loose(name):
+    table = {"a": "https://a.partner.example/"}
+    return requests.get(table[name] + request.args["path"], timeout=5).text  # want "FL801 .*requests.get\\(\\) requests a URL built from request.args\\[\"path\"\\]"
+
+
+@app.get("/mixed/<name>")
+def mixed(name):
+    return requests.get(USER_URLS[name] or name, timeout=5).text  # want "FL801 .*the route parameter name"
