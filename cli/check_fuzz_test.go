@@ -2,11 +2,10 @@ package cli_test
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/flasklint/flasklint/cli"
+	"github.com/flasklint/flasklint/internal/testenv"
 )
 
 // FuzzCheck runs the whole check on a small tree made from the fuzz input:
@@ -16,14 +15,7 @@ import (
 // could not run, a bug on any input), must write valid SARIF and must keep
 // the neighbour's finding.
 func FuzzCheck(f *testing.F) {
-	for _, glob := range []string{"../testdata/rules/*/*.py", "../testdata/rules/*/*.conf"} {
-		seeds, _ := filepath.Glob(glob)
-		for _, p := range seeds {
-			if src, err := os.ReadFile(p); err == nil {
-				f.Add(string(src))
-			}
-		}
-	}
+	testenv.SeedFuzz(f, "../testdata/rules/*/*.py", "../testdata/rules/*/*.conf")
 	f.Add("include ../../etc/passwd; include /etc/passwd; include *.conf; include site.conf;")
 	f.Fuzz(func(t *testing.T, src string) {
 		dir := writeTree(t, map[string]string{

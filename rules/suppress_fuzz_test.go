@@ -2,10 +2,9 @@ package rules_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/flasklint/flasklint/internal/testenv"
 	"github.com/flasklint/flasklint/parsers/python"
 	"github.com/flasklint/flasklint/rules"
 )
@@ -14,14 +13,7 @@ import (
 // parsed Python file, and applying them never panics, and every suppression
 // lies within its file.
 func FuzzSuppressions(f *testing.F) {
-	for _, glob := range []string{"../testdata/rules/FL00[5-7]/*", "../testdata/rules/FL201/*.py"} {
-		seeds, _ := filepath.Glob(glob)
-		for _, p := range seeds {
-			if src, err := os.ReadFile(p); err == nil {
-				f.Add(string(src))
-			}
-		}
-	}
+	testenv.SeedFuzz(f, "../testdata/rules/FL00[5-7]/*", "../testdata/rules/FL201/*.py")
 	for _, s := range []string{
 		"x = 1  # flasklint: ignore[FL201] reason\n", "#flasklint:ignore[FL2]:\r\n\r\n", "# flasklint: ignore[",
 		"# flasklint: ignore[FL201,,fl1,FL9999,FLX] -- r\n# flasklint:\n", "#\tflasklint:ignore[]\rx\r",

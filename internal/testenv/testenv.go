@@ -73,3 +73,20 @@ func WriteTree(t testing.TB, files map[string]string) string {
 	}
 	return dir
 }
+
+// SeedFuzz adds the text of every file matching the globs (relative to the
+// test's package directory) to the fuzz corpus of f.
+func SeedFuzz(f *testing.F, globs ...string) {
+	f.Helper()
+	for _, glob := range globs {
+		found, err := filepath.Glob(glob)
+		if err != nil {
+			f.Fatalf("seed glob %q: %v", glob, err)
+		}
+		for _, p := range found {
+			if src, err := os.ReadFile(p); err == nil {
+				f.Add(string(src))
+			}
+		}
+	}
+}

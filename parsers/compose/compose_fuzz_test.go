@@ -1,22 +1,15 @@
 package compose
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/flasklint/flasklint/internal/testenv"
 )
 
 // FuzzParse: Parse never panics, whatever the bytes. Seeded from the rules'
 // testdata.
 func FuzzParse(f *testing.F) {
-	for _, glob := range []string{"../../testdata/rules/*/compose*.y*ml", "../../testdata/rules/*/*/compose*.y*ml"} {
-		found, _ := filepath.Glob(glob)
-		for _, p := range found {
-			if src, err := os.ReadFile(p); err == nil {
-				f.Add(string(src))
-			}
-		}
-	}
+	testenv.SeedFuzz(f, "../../testdata/rules/*/compose*.y*ml", "../../testdata/rules/*/*/compose*.y*ml")
 	for _, s := range []string{"services:\n  app:\n    ports: [\"5000:5000\"]\n    command: flask run --host 0.0.0.0\n", "services: [", "x: &a [*a]\n", "services:\n  web:\n    environment:\n      - FLASK_DEBUG=1\n"} {
 		f.Add(s)
 	}

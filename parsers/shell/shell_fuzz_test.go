@@ -1,22 +1,15 @@
 package shell
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/flasklint/flasklint/internal/testenv"
 )
 
 // FuzzParse: Parse never panics, whatever the bytes. Seeded from the rules'
 // testdata.
 func FuzzParse(f *testing.F) {
-	for _, glob := range []string{"../../testdata/rules/*/*.sh"} {
-		found, _ := filepath.Glob(glob)
-		for _, p := range found {
-			if src, err := os.ReadFile(p); err == nil {
-				f.Add(string(src))
-			}
-		}
-	}
+	testenv.SeedFuzz(f, "../../testdata/rules/*/*.sh")
 	for _, s := range []string{"flask run --host 0.0.0.0 --debug", "gunicorn -b \"0.0.0.0:$PORT\" app:app &", "a $(b `c`) 'unterminated", "x=1 y=${z:-w} cmd | tee > f"} {
 		f.Add(s)
 	}

@@ -1,25 +1,16 @@
 package unit
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/flasklint/flasklint/internal/testenv"
 )
 
 // FuzzParse: Parse never panics on any bytes, for systemd units, supervisor
 // programs and uWSGI .ini files alike. Seeded from the rules' testdata.
 func FuzzParse(f *testing.F) {
-	for _, glob := range []string{
-		"../../testdata/rules/*/*/*.ini", "../../testdata/rules/*/*/*.service",
-		"../../testdata/rules/*/*/supervisor*", "../../testdata/rules/*/*/*.conf",
-	} {
-		found, _ := filepath.Glob(glob)
-		for _, p := range found {
-			if src, err := os.ReadFile(p); err == nil {
-				f.Add(string(src))
-			}
-		}
-	}
+	testenv.SeedFuzz(f, "../../testdata/rules/*/*/*.ini", "../../testdata/rules/*/*/*.service",
+		"../../testdata/rules/*/*/supervisor*", "../../testdata/rules/*/*/*.conf")
 	for _, s := range []string{
 		"[uwsgi]\nhttp = 0.0.0.0:5000\n",
 		"[Service]\nExecStart=/usr/bin/gunicorn \\\n  -b 0.0.0.0:80 app:app\n",
