@@ -20,6 +20,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/flasklint/flasklint/baseline"
+	"github.com/flasklint/flasklint/config"
 	"github.com/flasklint/flasklint/output"
 	"github.com/flasklint/flasklint/rules"
 	"github.com/flasklint/flasklint/runner"
@@ -35,6 +36,20 @@ const (
 	ExitFindings = 1 // at least one finding
 	ExitError    = 2 // bad arguments or a tool error
 )
+
+// validateFlags rejects flag values that the configuration file would reject
+// too: globs that match nothing, a negative worker count.
+func validateFlags(f checkFlags) error {
+	for _, p := range append(append([]string{}, f.exclude...), f.extendExclude...) {
+		if err := config.CheckGlob(p); err != nil {
+			return usageError{fmt.Errorf("--exclude/--extend-exclude: %w", err)}
+		}
+	}
+	if f.workers < 0 {
+		return usageError{fmt.Errorf("--workers must be 0 (one per core) or more, not %d", f.workers)}
+	}
+	return nil
+}
 
 // usageError marks errors in the arguments.
 type usageError struct{ error }
@@ -206,6 +221,9 @@ func runCheck(ctx context.Context, f checkFlags, flags *pflag.FlagSet, paths []s
 ) (int, error) {
 	if ctx == nil {
 		ctx = context.Background()
+	}
+	if err := validateFlags(f); err != nil {
+		return ExitError, err
 	}
 	overlay, err := stdinOverlay(f.stdinFilename, paths, stdin)
 	if err != nil {

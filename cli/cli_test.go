@@ -39,6 +39,9 @@ func TestExitCodes(t *testing.T) {
 		{"bad format", []string{"check", "--output-format", "xml", clean}, cli.ExitError},
 		{"bad selector", []string{"check", "--select", "FL9", clean}, cli.ExitError},
 		{"unknown flag", []string{"check", "--frobnicate", clean}, cli.ExitError},
+		{"bad exclude glob", []string{"check", "--exclude", "[", clean}, cli.ExitError},
+		{"bad extend-exclude glob", []string{"check", "--extend-exclude", "a/[", clean}, cli.ExitError},
+		{"negative workers", []string{"check", "--workers", "-3", clean}, cli.ExitError},
 		{"unknown rule", []string{"rule", "FL999"}, cli.ExitError},
 	}
 	for _, tt := range tests {

@@ -25,6 +25,9 @@ func split(pattern string) (clean string, anchored bool) {
 	return p, strings.Contains(p, "/")
 }
 
+// CheckGlob reports a pattern that cannot match anything.
+func CheckGlob(pattern string) error { return checkGlob(pattern) }
+
 // checkGlob reports a pattern that cannot match anything.
 func checkGlob(pattern string) error {
 	p, _ := split(pattern)
