@@ -294,11 +294,22 @@ func posAt(file string, line, col int) Pos {
 	return pos
 }
 
-func more(n int) string {
-	if n <= 0 {
-		return ""
+// maxBadLines is how many unreadable lines of one file are reported; the
+// last one reported counts the others.
+const maxBadLines = 10
+
+// reportBadLines reports each unreadable line of a file, up to maxBadLines.
+func reportBadLines(p *Pass, file string, lines, cols []int, msg string) {
+	for i, line := range lines {
+		m := msg
+		if i == maxBadLines-1 && len(lines) > maxBadLines {
+			m += fmt.Sprintf(" (and %d more lines like it)", len(lines)-maxBadLines)
+		}
+		p.Report(Finding{Pos: posAt(file, line, cols[i]), Message: m})
+		if i == maxBadLines-1 {
+			break
+		}
 	}
-	return fmt.Sprintf(" (and %d more)", n)
 }
 
 // devScript tells whether a package.json script is for local development.

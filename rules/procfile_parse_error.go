@@ -11,17 +11,14 @@ var ProcfileParseError = &Rule{
 	Tags:      []string{"correctness", "tool"},
 	Doc: Doc{
 		Why: "A Procfile line that is not `name: command`, a comment or blank is not a process: the " +
-			"platform ignores it or refuses the file, and flasklint cannot read what it would run. The " +
-			"first such line is reported, with the count of the others.",
+			"platform ignores it or refuses the file, and flasklint cannot read what it would run." +
+			" Each such line is reported (the first ten of a file, the tenth counting the others).",
 		Fix:         "Write each process as `name: command` on one line.",
 		Limitations: "Template lines are skipped without a finding.",
 	},
 	Check: func(p *Pass) error {
 		for _, f := range p.Project.Procfiles {
-			if len(f.Bad) > 0 {
-				msg := "Procfile line is not \"name: command\"" + more(len(f.Bad)-1)
-				p.Report(Finding{Pos: posAt(f.Path, f.Bad[0], f.BadCol[0]), Message: msg})
-			}
+			reportBadLines(p, f.Path, f.Bad, f.BadCol, "Procfile line is not \"name: command\"")
 		}
 		return nil
 	},

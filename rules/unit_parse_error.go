@@ -12,18 +12,15 @@ var UnitParseError = &Rule{
 	Doc: Doc{
 		Why: "A systemd unit or supervisor program line without `=` (or, for supervisor, `:`) is not a " +
 			"setting: systemd ignores it with a warning and supervisor refuses the whole file, so the " +
-			"`ExecStart=` or `command=` the author meant may not be what runs. The first such line is " +
-			"reported, with the count of the others.",
+			"`ExecStart=` or `command=` the author meant may not be what runs. Each such line is " +
+			"reported (the first ten of a file, the tenth counting the others).",
 		Fix: "Write the line as `Key=value`, or comment it out with `#` or `;`.",
 		Limitations: "uWSGI skips lines without `=`, so they are not reported in a `[uwsgi]` section. Template " +
 			"lines are skipped.",
 	},
 	Check: func(p *Pass) error {
 		for _, u := range p.Project.Units {
-			if len(u.Bad) > 0 {
-				msg := "line is not a key=value setting" + more(len(u.Bad)-1)
-				p.Report(Finding{Pos: posAt(u.Path, u.Bad[0], u.BadCol[0]), Message: msg})
-			}
+			reportBadLines(p, u.Path, u.Bad, u.BadCol, "line is not a key=value setting")
 		}
 		return nil
 	},
