@@ -133,7 +133,8 @@ func (d dropped) finding(effect func(verb string) string) Finding {
 		verb, them = "reaches", "it"
 	}
 	msg := fmt.Sprintf(
-		"%s has its own %s (%s %s, line %d), so nginx drops every inherited one: %s of %s no longer %s; repeat %s here or include %s from a shared snippet",
+		"%s has its own %s (%s %s, line %d), so nginx drops every inherited one: %s of %s no longer %s; repeat %s "+
+			"here or include %s from a shared snippet",
 		d.what,
 		d.name,
 		d.name,

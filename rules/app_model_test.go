@@ -206,9 +206,10 @@ app.wsgi_app = ProxyFix(app.wsgi_app, 2, x_host=1)
 
 func TestAppsAndRuns(t *testing.T) {
 	files := parsePython(t, map[string]string{
-		"pkg/__init__.py": "import flask\n\nclass App(flask.Flask):\n    pass\n\ndef create_app():\n    return App(__name__)\n",
-		"serve.py":        "from pkg import create_app\napp = create_app()\napp.run(port=80)\n",
-		"other.py":        "import threading\nt = threading.Thread()\nt.run()\n",
+		"pkg/__init__.py": "import flask\n\nclass App(flask.Flask):\n    pass\n\ndef create_app():\n    return " +
+			"App(__name__)\n",
+		"serve.py": "from pkg import create_app\napp = create_app()\napp.run(port=80)\n",
+		"other.py": "import threading\nt = threading.Thread()\nt.run()\n",
 	})
 	m := buildAppModel(files)
 	if len(m.Apps) != 1 || m.Apps[0].File.Path != "pkg/__init__.py" {
@@ -224,7 +225,8 @@ func TestAppsAndRuns(t *testing.T) {
 // (go test -race).
 func TestAppRulesConcurrently(t *testing.T) {
 	srcs := map[string]string{
-		"a.py":        "import os\nfrom flask import Flask\nfrom cfg import HOST\napp = Flask(__name__)\napp.debug = True\ndef main():\n    app.run(host=HOST)\n",
+		"a.py": "import os\nfrom flask import Flask\nfrom cfg import HOST\napp = " +
+			"Flask(__name__)\napp.debug = True\ndef main():\n    app.run(host=HOST)\n",
 		"cfg.py":      "import os\nHOST = os.getenv('HOST', '0.0.0.0')\n",
 		"cors.py":     "from flask_cors import CORS\nfrom a import app\nCORS(app, supports_credentials=True)\n",
 		"gunicorn.py": "from cfg import HOST\nbind = HOST + ':8000'\n",

@@ -80,7 +80,8 @@ func argPhrase(name string, f *python.File, expr *python.Node, v Value) string {
 
 // mainGuardNote is appended to findings on calls that only run under
 // if __name__ == "__main__":.
-const mainGuardNote = `; the call only runs under if __name__ == "__main__" and no launch file is known to run the module`
+const mainGuardNote = `; the call only runs under if __name__ == "__main__" ` +
+	"and no launch file is known to run the module"
 
 // allInterfacesHost tells whether a host string means every interface.
 func allInterfacesHost(h string) bool {

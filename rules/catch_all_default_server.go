@@ -76,7 +76,8 @@ func checkCatchAllDefaultServer(p *Pass) error {
 			continue
 		}
 		msg := fmt.Sprintf(
-			"catch-all default server for %s (%s) %s (line %d); list the real names in server_name and let a separate default server return 444",
+			"catch-all default server for %s (%s) %s (line %d); list the real names in server_name and let a "+
+				"separate default server return 444",
 			strings.Join(s.DefaultFor, ", "),
 			s.NamesText(),
 			how,

@@ -84,7 +84,8 @@ func forwardsHost(d *nginx.Directive) bool {
 
 func hostForwardedFinding(s *NginxServer, l *NginxLocation, eff NginxEffective, d *nginx.Directive) Finding {
 	msg := fmt.Sprintf(
-		"%s %s %s sends the app any host name a client asks for: this catch-all default server for %s (%s) does not refuse unknown names; list the real names in server_name and let a separate default server return 444",
+		"%s %s %s sends the app any host name a client asks for: this catch-all default server for %s (%s) does "+
+			"not refuse unknown names; list the real names in server_name and let a separate default server return 444",
 		d.Name,
 		d.Args[0],
 		d.Args[1],

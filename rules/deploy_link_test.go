@@ -119,11 +119,12 @@ func TestDeployLinkComposeHops(t *testing.T) {
   go:
     build: ./go
 `,
-		"inner/Dockerfile":      "FROM nginx\n",
-		"go/Dockerfile":         "FROM golang\nCMD [\"/server\"]\n",
-		"web/Dockerfile":        "FROM python\n",
-		"edge/nginx/edge.conf":  "server { listen 80; location / { proxy_pass http://inner; } }\n",
-		"inner/nginx/app.conf":  "upstream u { server web:5000; }\nserver { listen 80; location / { proxy_pass http://u; } }\n",
+		"inner/Dockerfile":     "FROM nginx\n",
+		"go/Dockerfile":        "FROM golang\nCMD [\"/server\"]\n",
+		"web/Dockerfile":       "FROM python\n",
+		"edge/nginx/edge.conf": "server { listen 80; location / { proxy_pass http://inner; } }\n",
+		"inner/nginx/app.conf": "upstream u { server web:5000; }\nserver { listen 80; location / { proxy_pass " +
+			"http://u; } }\n",
 		"inner/nginx/go.conf":   "server { listen 81; location / { proxy_pass http://go:8080; } }\n",
 		"inner/nginx/port.conf": "server { listen 82; location / { proxy_pass http://web:6000; } }\n",
 		"web/app.py":            flaskApp,
@@ -203,9 +204,10 @@ func TestDeployLinkHostNginxToPublishedPort(t *testing.T) {
     command: gunicorn -b 0.0.0.0:5000 app:app
     ports: ["127.0.0.1:8080:5000"]
 `,
-		"Dockerfile":      "FROM python\n",
-		"nginx/site.conf": "server { listen 80; location / { proxy_pass http://127.0.0.1:8080; } location /x { proxy_pass http://127.0.0.1:5000; } }\n",
-		"app.py":          flaskApp,
+		"Dockerfile": "FROM python\n",
+		"nginx/site.conf": "server { listen 80; location / { proxy_pass http://127.0.0.1:8080; } location /x { " +
+			"proxy_pass http://127.0.0.1:5000; } }\n",
+		"app.py": flaskApp,
 	})
 	d := p.DeployLink()
 	wantLinks(t, d, "nginx/site.conf:1 address app.py", "nginx/site.conf:1 unknown ")

@@ -69,7 +69,8 @@ func (p *Project) envSettingList() []EnvSetting {
 			}
 			s := EnvSetting{Pos: lineAt(d.Path, v.Line), Key: v.Key, Value: v.Value, Where: "Dockerfile ENV", Docker: d}
 			if v.Arg {
-				s.Where, s.Level, s.Why = "Dockerfile ARG", Low, "a build argument, which the running container does not see unless an ENV passes it on"
+				s.Where, s.Level, s.Why = "Dockerfile ARG", Low, "a build argument, which the running container does "+
+					"not see unless an ENV passes it on"
 			}
 			if devName(d.Path) {
 				s.Level, s.Why = capLevel(s.Level, Medium), "a development Dockerfile"

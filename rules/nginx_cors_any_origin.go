@@ -111,7 +111,8 @@ func corsFinding(sc *NginxScope, eff NginxEffective, d, creds *nginx.Directive) 
 	case creds != nil && v.reflects:
 		sev = High
 		msg += fmt.Sprintf(
-			", with Access-Control-Allow-Credentials true (line %d), so any site can send the user's cookies and read the answers",
+			", with Access-Control-Allow-Credentials true (line %d), so any site can send the user's cookies and "+
+				"read the answers",
 			creds.Line(),
 		)
 	case creds != nil:
@@ -194,7 +195,8 @@ func judgeOriginMap(mp *NginxMap) (originVerdict, bool) {
 func weakPattern(at *nginx.Directive, re string) originVerdict {
 	return originVerdict{reflects: true, source: at,
 		reason: fmt.Sprintf(
-			"echoes any origin that %s matches (line %d), and the pattern is not anchored with ^ and $, so look-alike origins pass",
+			"echoes any origin that %s matches (line %d), and the pattern is not anchored with ^ and $, so "+
+				"look-alike origins pass",
 			re,
 			at.Line(),
 		)}

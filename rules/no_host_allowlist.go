@@ -133,7 +133,8 @@ func noAllowlistFinding(p *Pass, m *AppModel, app *App, guard nginxHostGuard) (F
 	if modern {
 		msg += `; set TRUSTED_HOSTS = ["your.host.name"]`
 	} else {
-		msg += fmt.Sprintf("; %s, which has no TRUSTED_HOSTS: set Request.trusted_hosts or check request.host in a before_request hook", why)
+		msg += fmt.Sprintf("; %s, which has no TRUSTED_HOSTS: set Request.trusted_hosts or check request.host in "+
+			"a before_request hook", why)
 		f.Related = append(f.Related, fact.Related("Flask is pinned here")...)
 	}
 	f.Message = msg

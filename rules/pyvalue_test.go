@@ -118,28 +118,32 @@ func TestResolver(t *testing.T) {
 		{"for target", "for h in hs:\n    probe = h", "unknown", "", 0},
 		{
 			"argparse default",
-			"import argparse\np = argparse.ArgumentParser()\np.add_argument('-H', '--bind-host', default='0.0.0.0')\nargs = p.parse_args()\nprobe = args.bind_host",
+			"import argparse\np = argparse.ArgumentParser()\np.add_argument('-H', '--bind-host', " +
+				"default='0.0.0.0')\nargs = p.parse_args()\nprobe = args.bind_host",
 			`"0.0.0.0"`,
 			"--bind-host",
 			3,
 		},
 		{
 			"argparse store_true",
-			"import argparse\np = argparse.ArgumentParser()\np.add_argument('--debug', action='store_true')\nprobe = p.parse_args().debug",
+			"import argparse\np = argparse.ArgumentParser()\np.add_argument('--debug', action='store_true')\nprobe = " +
+				"p.parse_args().debug",
 			"False",
 			"--debug",
 			3,
 		},
 		{
 			"argparse dest",
-			"from argparse import ArgumentParser\np = ArgumentParser()\np.add_argument('--h', dest='host')\np.set_defaults(host='::')\nprobe = p.parse_args().host",
+			"from argparse import ArgumentParser\np = ArgumentParser()\np.add_argument('--h', " +
+				"dest='host')\np.set_defaults(host='::')\nprobe = p.parse_args().host",
 			`"::"`,
 			"--h",
 			4,
 		},
 		{
 			"argparse other parser",
-			"import argparse\np = argparse.ArgumentParser()\nq = argparse.ArgumentParser()\nq.add_argument('--host', default='::')\nprobe = p.parse_args().host",
+			"import argparse\np = argparse.ArgumentParser()\nq = argparse.ArgumentParser()\nq.add_argument('--host', " +
+				"default='::')\nprobe = p.parse_args().host",
 			"unknown",
 			"",
 			0,

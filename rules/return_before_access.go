@@ -54,7 +54,8 @@ func checkReturnBeforeAccess(p *Pass) error {
 			rel = append(rel, Related{Pos: nginxPos(c), Message: "never checked for this response"})
 		}
 		msg := fmt.Sprintf(
-			"return %s answers in the rewrite phase, before the access phase where %s would run: every client gets this response; pass the request on instead, or refuse it with an if that returns 403",
+			"return %s answers in the rewrite phase, before the access phase where %s would run: every client gets "+
+				"this response; pass the request on instead, or refuse it with an if that returns 403",
 			strings.Join(h.Dir.Args, " "),
 			strings.Join(names, ", "),
 		)

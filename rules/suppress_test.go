@@ -24,10 +24,12 @@ func TestSuppressionsInLines(t *testing.T) {
 			"server {\n    proxy_set_header Host $http_host; # flasklint: ignore[FL401] lb rewrites it\n}\n",
 			2, []string{"FL401"}, "lb rewrites it"},
 		{"yaml own line", "compose.yaml",
-			"services:\n  web:\n    # flasklint: ignore[FL201,fl101] -- dev compose file only\n\n    # other comment\n    command: flask run --debug --host 0.0.0.0\n",
+			"services:\n  web:\n    # flasklint: ignore[FL201,fl101] -- dev compose file only\n\n    # other " +
+				"comment\n    command: flask run --debug --host 0.0.0.0\n",
 			6, []string{"FL201", "FL101"}, "dev compose file only"},
 		{"dockerfile", "Dockerfile",
-			"FROM python:3.12\n# flasklint: ignore[FL2]: bound inside the container only\nCMD [\"flask\", \"run\", \"--host=0.0.0.0\"]\n",
+			"FROM python:3.12\n# flasklint: ignore[FL2]: bound inside the container only\nCMD [\"flask\", \"run\", " +
+				"\"--host=0.0.0.0\"]\n",
 			3, []string{"FL2"}, "bound inside the container only"},
 		{"env", ".env", "FLASK_DEBUG=1  # flasklint: ignore[FL101] local development file\n",
 			1, []string{"FL101"}, "local development file"},

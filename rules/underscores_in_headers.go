@@ -41,7 +41,8 @@ func checkUnderscoresInHeaders(p *Pass) error {
 			continue
 		}
 		msg := fmt.Sprintf(
-			"underscores_in_headers on lets a client send X_Forwarded_For or X_Real_IP, which the WSGI server behind %s %s reads as the header nginx sets (line %d); remove it",
+			"underscores_in_headers on lets a client send X_Forwarded_For or X_Real_IP, which the WSGI server behind "+
+				"%s %s reads as the header nginx sets (line %d); remove it",
 			pass.Pass.Dir.Name,
 			pass.Pass.Target,
 			pass.Pass.Dir.Line(),

@@ -85,7 +85,8 @@ func passAuthority(target string) string {
 
 func variablePassFinding(d *nginx.Directive, v, why string, at *nginx.Directive) Finding {
 	msg := fmt.Sprintf(
-		"%s %s takes its host from $%s, %s: any client can make nginx connect to a host of its choice (server-side request forgery); proxy to a fixed upstream, or map allowed values to fixed targets",
+		"%s %s takes its host from $%s, %s: any client can make nginx connect to a host of its choice "+
+			"(server-side request forgery); proxy to a fixed upstream, or map allowed values to fixed targets",
 		d.Name,
 		d.Args[0],
 		v,

@@ -17,7 +17,8 @@ var WSGIBindCLI = &Rule{
 	Doc: Doc{
 		Why: "gunicorn `-b 0.0.0.0:8000`, `-b :8000` (an empty host is every interface), " +
 			"`-b [::]:8000`, the same in `GUNICORN_CMD_ARGS`, gunicorn without `-b` where `PORT` is " +
-			"set (a Procfile platform, a Dockerfile `ENV PORT`: gunicorn then binds `0.0.0.0:$PORT`), and uWSGI `--http :8000` or `http = :8000` in a `[uwsgi]` `.ini` listen on " +
+			"set (a Procfile platform, a Dockerfile `ENV PORT`: gunicorn then binds `0.0.0.0:$PORT`), and uWSGI " +
+			"`--http :8000` or `http = :8000` in a `[uwsgi]` `.ini` listen on " +
 			"every interface. Inside a container that is normal and expected, and on a platform " +
 			"such as Heroku `-b 0.0.0.0:$PORT` is required: the exposure is decided by the port " +
 			"publishing and the proxy in front. So this is a note that records the bind; the " +
@@ -27,7 +28,8 @@ var WSGIBindCLI = &Rule{
 		Limitations: "gunicorn's implicit `$PORT` bind (no `-b`, no `-c`, `PORT` set) is assumed for " +
 			"Procfile entries, the platforms that set `PORT`, and elsewhere only where the launch's " +
 			"environment in the tree sets `PORT` (Dockerfile `ENV`, compose, an assignment before the " +
-			"command); a `PORT` set by an orchestrator outside the tree is not known. uWSGI is read from the command line and from `.ini` files " +
+			"command); a `PORT` set by an orchestrator outside the tree is not known. uWSGI is read from the command " +
+			"line and from `.ini` files " +
 			"whose first section is `[uwsgi]`; its XML, YAML and JSON configurations are not.",
 	},
 	Check: checkWSGIBindCLI,

@@ -16,14 +16,16 @@ import (
 // different worker counts: the SARIF must be byte-identical every time.
 func TestDeterministicAcrossOrdersAndWorkers(t *testing.T) {
 	files := map[string]string{
-		".git/HEAD":            "ref: refs/heads/main\n",
-		"nginx/nginx.conf":     "http {\n    include conf.d/*.conf;\n    server_tokens on;\n}\n",
-		"nginx/conf.d/b.conf":  "server {\n    listen 80;\n    server_name _;\n    location / { proxy_pass http://$host; }\n}\n",
-		"nginx/conf.d/a.conf":  "server {\n    listen 80 default_server;\n    autoindex on;\n}\n",
-		"requirements.txt":     "flask==2.0.0\nwerkzeug==2.0.0\n",
-		"broken.py":            "def f(:\n",
-		"cfg/settings.py":      "DEBUG = True\nSECRET_KEY = 'dev'\n",
-		"suppressed.py":        "from flask import Flask\napp = Flask(__name__)\napp.run(debug=True)  # flasklint: ignore[FL101] local only\n",
+		".git/HEAD":        "ref: refs/heads/main\n",
+		"nginx/nginx.conf": "http {\n    include conf.d/*.conf;\n    server_tokens on;\n}\n",
+		"nginx/conf.d/b.conf": "server {\n    listen 80;\n    server_name _;\n    location / { proxy_pass " +
+			"http://$host; }\n}\n",
+		"nginx/conf.d/a.conf": "server {\n    listen 80 default_server;\n    autoindex on;\n}\n",
+		"requirements.txt":    "flask==2.0.0\nwerkzeug==2.0.0\n",
+		"broken.py":           "def f(:\n",
+		"cfg/settings.py":     "DEBUG = True\nSECRET_KEY = 'dev'\n",
+		"suppressed.py": "from flask import Flask\napp = Flask(__name__)\napp.run(debug=True)  # " +
+			"flasklint: ignore[FL101] local only\n",
 		"hostile/crlf.py":      "from flask import Flask\r\napp = Flask(__name__)\r\napp.run(host='0.0.0.0')\r\n",
 		"hostile/cycle/a.conf": "include b.conf;\n",
 		"hostile/cycle/b.conf": "include a.conf;\n",

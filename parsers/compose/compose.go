@@ -251,12 +251,33 @@ func resolve(n *yaml.Node) *yaml.Node {
 }
 
 func mapGet(m *yaml.Node, key string) *yaml.Node {
+	m = resolve(m)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	merges := false
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		switch k := m.Content[i]; {
+		case k.Value == key && !isMerge(k):
+			return resolve(m.Content[i+1]) // a mapping's own key wins
+		case isMerge(k):
+			merges = true
+		}
+	}
+	if !merges {
+		return nil
+	}
 	for _, kv := range pairs(m) {
 		if kv[0].Value == key {
 			return resolve(kv[1])
 		}
 	}
 	return nil
+}
+
+// isMerge tells whether a mapping key is the YAML merge key `<<`.
+func isMerge(k *yaml.Node) bool {
+	return k.Kind == yaml.ScalarNode && k.Value == "<<" && (k.Tag == "!!merge" || k.Tag == "")
 }
 
 // maxMerges bounds how many mappings `<<` merge keys may pull into one
@@ -280,7 +301,7 @@ func pairs(m *yaml.Node) [][2]*yaml.Node {
 		var merges []*yaml.Node
 		for i := 0; i+1 < len(m.Content); i += 2 {
 			k, v := m.Content[i], m.Content[i+1]
-			if k.Kind == yaml.ScalarNode && k.Value == "<<" && (k.Tag == "!!merge" || k.Tag == "") {
+			if isMerge(k) {
 				merges = append(merges, v)
 				continue
 			}

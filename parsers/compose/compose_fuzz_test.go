@@ -10,7 +10,8 @@ import (
 // testdata.
 func FuzzParse(f *testing.F) {
 	testenv.SeedFuzz(f, "../../testdata/rules/*/compose*.y*ml", "../../testdata/rules/*/*/compose*.y*ml")
-	for _, s := range []string{"services:\n  app:\n    ports: [\"5000:5000\"]\n    command: flask run --host 0.0.0.0\n", "services: [", "x: &a [*a]\n", "services:\n  web:\n    environment:\n      - FLASK_DEBUG=1\n"} {
+	for _, s := range []string{"services:\n  app:\n    ports: [\"5000:5000\"]\n    command: flask run --host " +
+		"0.0.0.0\n", "services: [", "x: &a [*a]\n", "services:\n  web:\n    environment:\n      - FLASK_DEBUG=1\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {

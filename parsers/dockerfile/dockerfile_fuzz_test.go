@@ -10,7 +10,9 @@ import (
 // testdata.
 func FuzzParse(f *testing.F) {
 	testenv.SeedFuzz(f, "../../testdata/rules/*/Dockerfile*", "../../testdata/rules/*/*/Dockerfile*")
-	for _, s := range []string{"FROM python:3.12\nENV FLASK_DEBUG=1\nCMD [\"flask\", \"run\", \"--host=0.0.0.0\"]\n", "RUN a \\\\\n", "CMD [\"unterminated\n", "FROM x\r\nCMD gunicorn -b 0.0.0.0:8000 app:app\r"} {
+	for _, s := range []string{"FROM python:3.12\nENV FLASK_DEBUG=1\nCMD [\"flask\", \"run\", " +
+		"\"--host=0.0.0.0\"]\n", "RUN a \\\\\n", "CMD [\"unterminated\n", "FROM x\r\nCMD gunicorn -b 0.0.0.0:8000 " +
+		"app:app\r"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {

@@ -3,7 +3,9 @@ package dockerfile
 import "testing"
 
 func TestParse(t *testing.T) {
-	src := "FROM python:3.12 AS build\nARG FLASK_DEBUG=1\nFROM python:3.12\nENV FLASK_ENV=development \\\n    FLASK_RUN_HOST=\"0.0.0.0\"\nCOPY .env.dev /app/.env\nRUN <<EOF\necho hi\nEOF\nCMD [\"flask\", \"run\", \"--debug\"]\n"
+	src := "FROM python:3.12 AS build\nARG FLASK_DEBUG=1\nFROM python:3.12\nENV FLASK_ENV=development \\\n    " +
+		"FLASK_RUN_HOST=\"0.0.0.0\"\nCOPY .env.dev /app/.env\nRUN <<EOF\necho hi\nEOF\nCMD [\"flask\", \"run\", " +
+		"\"--debug\"]\n"
 	f := Parse("Dockerfile", []byte(src))
 	if f.Error != "" {
 		t.Fatal(f.Error)

@@ -48,7 +48,8 @@ func (r resolution) dataMessage(arg, block string) string {
 		return fmt.Sprintf("include %q points outside the scanned tree and was not read", arg)
 	}
 	return fmt.Sprintf(
-		"include %q matches no file in the scanned tree; nginx cannot start without it, and the %s entries it holds were not read",
+		"include %q matches no file in the scanned tree; nginx cannot start without it, and the %s entries it "+
+			"holds were not read",
 		arg,
 		block,
 	)

@@ -113,7 +113,8 @@ func TestIncludeRelativeToScanRoot(t *testing.T) {
 	// Shared case 13: sites/app.conf includes snippets/cors.conf kept at the
 	// scan root, and the stock proxy_params, which is not in the tree.
 	s := load(t, map[string]string{
-		"sites/app.conf":     "server {\n    include snippets/cors.conf;\n    location / {\n        include proxy_params;\n    }\n}\n",
+		"sites/app.conf": "server {\n    include snippets/cors.conf;\n    location / {\n        include " +
+			"proxy_params;\n    }\n}\n",
 		"snippets/cors.conf": "add_header Access-Control-Allow-Origin \"https://a.test\" always;\n",
 	}, "sites/app.conf", "snippets/cors.conf")
 	check(t, "tree", outline(s.Configs[0].Directives), `
@@ -208,7 +209,8 @@ add_header X-A 1 @a.conf:2:1-18
 func TestMapIncludeIsData(t *testing.T) {
 	// Shared case 18: the map's include names a key list, not directives.
 	s := load(t, map[string]string{
-		"hosts.conf":  "map $http_host $tenant {\n    hostnames;\n    default \"\";\n    .example.test main;\n    include tenants.map;\n}\n",
+		"hosts.conf": "map $http_host $tenant {\n    hostnames;\n    default \"\";\n    .example.test main;\n    " +
+			"include tenants.map;\n}\n",
 		"tenants.map": "shop.example.test shop;\n\\volatile odd;\n",
 	}, "hosts.conf", "tenants.map")
 	check(t, "problems", problems(s), "")

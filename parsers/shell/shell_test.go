@@ -7,7 +7,8 @@ import (
 
 func TestParse(t *testing.T) {
 	cmds, err := Parse(
-		"#!/bin/sh\nset -e\nflask db upgrade\nexec gunicorn -b \":$PORT\" 'app:create_app()'\nFLASK_DEBUG=1 flask run --host=0.0.0.0 &\n",
+		"#!/bin/sh\nset -e\nflask db upgrade\nexec gunicorn -b \":$PORT\" 'app:create_app()'\nFLASK_DEBUG=1 flask " +
+			"run --host=0.0.0.0 &\n",
 	)
 	if err != nil {
 		t.Fatal(err)

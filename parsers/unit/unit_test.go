@@ -6,7 +6,8 @@ func TestParse(t *testing.T) {
 	f := Parse(
 		"app.service",
 		[]byte(
-			"[Unit]\nDescription=x\n\n[Service]\nEnvironment=\"FLASK_DEBUG=1\" PATH=/bin\nExecStart=/venv/bin/gunicorn --workers 3 \\\n  --bind unix:app.sock wsgi:app\n",
+			"[Unit]\nDescription=x\n\n[Service]\nEnvironment=\"FLASK_DEBUG=1\" "+
+				"PATH=/bin\nExecStart=/venv/bin/gunicorn --workers 3 \\\n  --bind unix:app.sock wsgi:app\n",
 		),
 	)
 	if len(f.Commands) != 1 || f.Commands[0].Line != 6 ||
@@ -17,7 +18,8 @@ func TestParse(t *testing.T) {
 	s := Parse(
 		"microblog.conf",
 		[]byte(
-			"[program:microblog]\ncommand=/venv/bin/gunicorn -b localhost:8000 -w 4 microblog:app\nenvironment=FLASK_DEBUG=\"0\",X=1\n",
+			"[program:microblog]\ncommand=/venv/bin/gunicorn -b localhost:8000 -w 4 "+
+				"microblog:app\nenvironment=FLASK_DEBUG=\"0\",X=1\n",
 		),
 	)
 	if len(s.Commands) != 1 || s.Commands[0].Line != 2 || s.Commands[0].Env["FLASK_DEBUG"] != "0" {
