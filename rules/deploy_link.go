@@ -119,6 +119,9 @@ type DeployLink struct {
 	Binds []*AppBind
 	Links []*LocationLink // one per location that passes requests on, in config order
 	byLoc map[*NginxLocation]*LocationLink
+	// byPort lists the servers with a listen directive on each port, in
+	// config order, built on first use.
+	byPort map[string][]*NginxServer
 }
 
 // DeployLink returns the link between nginx and the apps, built on first use.
@@ -713,36 +716,34 @@ func (d *DeployLink) listeningLocations(nm *NginxModel, t passTarget, from *Loca
 	if !loopbackHost(t.Host) || !knownPort(t.Port) {
 		return nil
 	}
-	var out []*LocationLink
-	for _, s := range nm.Servers {
-		if s == from.Loc.Server || !sameProject(s.Dir.File, from.Loc.Dir.File) {
-			continue
-		}
-		for _, ls := range s.Listens {
-			if ls.Dir == nil {
-				continue // the implicit *:80 of a server without listen
-			}
-			_, port := splitHostPort(ls.Socket)
-			if port != t.Port {
-				continue
-			}
-			for _, loc := range s.Passes() {
-				if l := d.byLoc[loc]; l != nil && !containsLink(out, l) {
-					out = append(out, l)
+	if d.byPort == nil {
+		d.byPort = map[string][]*NginxServer{}
+		for _, s := range nm.Servers {
+			for _, ls := range s.Listens {
+				if ls.Dir == nil {
+					continue // the implicit *:80 of a server without listen
+				}
+				_, port := splitHostPort(ls.Socket)
+				if n := len(d.byPort[port]); n == 0 || d.byPort[port][n-1] != s {
+					d.byPort[port] = append(d.byPort[port], s)
 				}
 			}
 		}
 	}
-	return out
-}
-
-func containsLink(ls []*LocationLink, l *LocationLink) bool {
-	for _, x := range ls {
-		if x == l {
-			return true
+	var out []*LocationLink
+	seen := map[*LocationLink]bool{}
+	for _, s := range d.byPort[t.Port] {
+		if s == from.Loc.Server || !sameProject(s.Dir.File, from.Loc.Dir.File) {
+			continue
+		}
+		for _, loc := range s.Passes() {
+			if l := d.byLoc[loc]; l != nil && !seen[l] {
+				seen[l] = true
+				out = append(out, l)
+			}
 		}
 	}
-	return false
+	return out
 }
 
 func appendNew(ss []string, add ...string) []string {
