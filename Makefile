@@ -26,9 +26,12 @@ vet:
 # through the real `nginx -t`, which `tools` installs), the shared cases, the
 # output goldens, SARIF validation (also by the SARIF Multitool, which `tools`
 # installs), the README checks, and internal/integration: a real pre-commit
-# run of the hooks and actionlint on the action and the workflows.
+# run of the hooks and actionlint on the action and the workflows. The
+# runner's tests, which lint the whole testdata with rules running in
+# parallel, run again under the race detector.
 test: tools fmt-check vet
 	PATH="$(CURDIR)/bin/testpath:$$PATH" $(GO) test -count=1 ./...
+	$(GO) test -race -count=1 ./runner
 
 # Every fuzz target, one after another, each for FUZZTIME; a crasher is kept
 # under the package's testdata/fuzz/ and the target fails, the others still

@@ -48,7 +48,8 @@ func flaskRunOf(words []string, manageIsFlask func(string) bool) (FlaskRun, bool
 		return fr, false
 	}
 	run := -1
-	for i, a := range args {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
 		if a == "run" {
 			run = i
 			break
@@ -56,8 +57,8 @@ func flaskRunOf(words []string, manageIsFlask func(string) bool) (FlaskRun, bool
 		if a == "--debug" {
 			fr.Debug = a // flask --debug run
 		}
-		if (a == "--app" || a == "-A" || a == "-e" || a == "--env-file") && i+1 < len(args) {
-			args[i+1] = "" // the value is no subcommand
+		if a == "--app" || a == "-A" || a == "-e" || a == "--env-file" {
+			i++ // the value is no subcommand
 		}
 	}
 	if run < 0 {

@@ -57,10 +57,11 @@ func parsePython(ctx context.Context, cache *Cache, paths []string, sources map[
 			}
 		}
 	}
-	if len(seeds) > 0 {
+	imports := map[string][]string{} // file -> files it imports
+	// With one file there is nothing else to import or be imported by.
+	if len(seeds) > 0 && len(paths) > 1 {
 		index := newModules(paths)
 		cache.setPaths(paths)
-		imports := map[string][]string{}    // file -> files it imports
 		importedBy := map[string][]string{} // file -> files importing it
 		for _, p := range paths {
 			for _, target := range cache.imported(p, sources[p], index) {
@@ -70,9 +71,9 @@ func parsePython(ctx context.Context, cache *Cache, paths []string, sources map[
 				}
 			}
 		}
-		reach(seeds, imports, keep)
 		reach(appSeeds, importedBy, keep)
 	}
+	reach(seeds, imports, keep)
 
 	var todo []string
 	var check []bool

@@ -11,8 +11,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/flasklint/flasklint/parsers/nginx"
 	"github.com/flasklint/flasklint/rules"
@@ -52,7 +54,7 @@ const MaxFileSize = 10 << 20
 type Options struct {
 	Paths   []string      // files and directories to scan; empty means "."
 	Rules   []*rules.Rule // the rules to run; nil means all
-	Workers int           // parser goroutines; 0 means one per core
+	Workers int           // parser and rule goroutines; 0 means one per core
 	Dir     string        // working directory; "" means the process's
 	Log     io.Writer     // where -v messages go; nil for none
 	// Exclude, when set, leaves out the files and directories whose
@@ -128,7 +130,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	project, sources, pyFiles := load(ctx, newInputs(opts), base, abs, w.found, opts.Workers, scan)
 	project.Suppressions = collectSuppressions(project, sources, pyFiles)
-	findings, failed := check(project, opts.Rules)
+	findings, failed := check(project, opts.Rules, opts.Workers)
 	res := &Result{Base: base, Dir: workingDir(opts), Files: len(sources), Sources: sources, Failed: failed}
 	res.Findings, res.Suppressed = finish(opts, base, only, project, findings)
 	res.Only = sortedKeys(only)
@@ -248,15 +250,40 @@ func readFile(p string) ([]byte, error) {
 }
 
 // check runs the rules over the project and sorts their findings. A rule
-// that fails is listed by id with the reason; the others still run.
-func check(project *rules.Project, selected []*rules.Rule) (findings []rules.Finding, failed []string) {
+// that fails is listed by id with the reason; the others still run. The
+// rules run on a pool of workers (the project's models are built once,
+// by whichever rule asks first); each rule's findings are kept apart and
+// joined in rule order, so the result does not depend on the schedule.
+func check(project *rules.Project, selected []*rules.Rule, workers int) (findings []rules.Finding, failed []string) {
 	if selected == nil {
 		selected = rules.All
 	}
-	for _, r := range selected {
-		pass := rules.NewPass(r, project, func(f rules.Finding) { findings = append(findings, f) })
-		if err := runRule(r, pass); err != nil {
-			failed = append(failed, fmt.Sprintf("%s: %v", r.ID, err))
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	found := make([][]rules.Finding, len(selected))
+	errs := make([]error, len(selected))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, len(selected)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				pass := rules.NewPass(selected[i], project, func(f rules.Finding) { found[i] = append(found[i], f) })
+				errs[i] = runRule(selected[i], pass)
+			}
+		}()
+	}
+	for i := range selected {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, r := range selected {
+		findings = append(findings, found[i]...)
+		if errs[i] != nil {
+			failed = append(failed, fmt.Sprintf("%s: %v", r.ID, errs[i]))
 		}
 	}
 	rules.SortFindings(&findings)

@@ -8,10 +8,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"runtime"
-
-	sitter "github.com/smacker/go-tree-sitter"
-	tspython "github.com/smacker/go-tree-sitter/python"
 
 	"github.com/flasklint/flasklint/parsers/source"
 )
@@ -58,19 +54,19 @@ type SyntaxError struct {
 // Parser parses files one at a time. It is not safe for concurrent use: give
 // each goroutine its own and Close it when done.
 type Parser struct {
-	p  *sitter.Parser
-	cv *converter
+	ts   *tsParser
+	flat []flatNode // the last walk's nodes, in C memory the parser keeps
+	errs []bool     // per flat node: a child is or holds an error
 }
 
 // NewParser returns a parser for Python.
-func NewParser() *Parser {
-	p := sitter.NewParser()
-	p.SetLanguage(tspython.GetLanguage())
-	return &Parser{p: p, cv: newConverter()}
-}
+func NewParser() *Parser { return &Parser{ts: newTSParser()} }
 
 // Close frees the parser's C memory.
-func (p *Parser) Close() { p.p.Close() }
+func (p *Parser) Close() {
+	p.ts.close()
+	p.flat = nil
+}
 
 // Parse parses src. The error is only for a parse that could not run at all
 // (a cancelled context); syntax errors are in File.Errors.
@@ -88,103 +84,57 @@ func (p *Parser) Check(ctx context.Context, path string, src []byte) (*File, err
 }
 
 func (p *Parser) parse(ctx context.Context, path string, src []byte, keep bool) (*File, error) {
-	tree, err := p.p.ParseCtx(ctx, nil, universalNewlines(src))
+	tree, err := p.ts.parse(ctx, universalNewlines(src), nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	defer tree.Close()
+	p.flat = p.ts.walk(tree)
+	// Nothing reads the C tree after the walk; freeing a large one takes
+	// about a millisecond, which the other cores can spend.
+	go deleteTree(tree)
 
 	f := &File{Path: path, Src: src, Lines: source.NewLines(src)}
-	root := tree.RootNode()
-	// OPT: a checked file's tree is only walked for suppression comments.
+	// A checked file's comments are only read for suppressions.
 	if keep || bytes.Contains(src, []byte("flasklint")) {
-		f.Root = p.cv.convert(root, f, keep)
+		p.collectComments(f)
 	}
-	if root.HasError() {
-		f.Errors = collectErrors(f, root)
+	if keep {
+		f.Root = build(p.flat)
+	}
+	if p.flat[0].flags&flagHasError != 0 {
+		f.Errors = p.collectErrors(f)
 	}
 	return f, nil
 }
 
-// converter copies a tree-sitter tree into Go memory. Node type and field
-// names are interned, so that a tree holds no string of its own. The walk
-// first lists the nodes in a scratch buffer kept from file to file; then
-// all the nodes of a file take one allocation, and all their child lists
-// another, each of the exact size.
-type converter struct {
-	types   map[sitter.Symbol]uint16 // index in names
-	fields  map[string]uint16        // index in names
-	names   []string
-	scratch []scratchNode
-	counts  []int32
-}
-
-// scratchNode is a node met by the walk, before its tree is built.
-type scratchNode struct {
-	start, end  uint32
-	parent      int32  // index in the scratch buffer, -1 for the root
-	typ, field  uint16 // indexes in names
-	named, skip bool   // skip: a comment, no child of its parent
-}
-
-func newConverter() *converter {
-	return &converter{types: map[sitter.Symbol]uint16{}, fields: map[string]uint16{"": 0}, names: []string{""}}
-}
-
-// name interns s in names.
-func (cv *converter) name(s string) uint16 {
-	cv.names = append(cv.names, s)
-	return uint16(len(cv.names) - 1)
-}
-
-// convert walks the whole tree with one cursor, which also gives each
-// child's field name. The comments it meets go to f.Comments. Without
-// keep, only the comments are wanted and no tree is built.
-func (cv *converter) convert(n *sitter.Node, f *File, keep bool) *Node {
-	c := sitter.NewTreeCursor(n)
-	defer func() {
-		c.Close()
-		// The cursor's finalizer would keep the tree, and the Go copy of
-		// every node it cached, alive for one more collection; Close has
-		// already freed what it would free.
-		runtime.SetFinalizer(c, nil)
-	}()
-	// About one node for every four bytes of source, so that the buffer
-	// seldom grows while it is filled.
-	if need := len(f.Src) / 4; cap(cv.scratch) < need {
-		cv.scratch = make([]scratchNode, 0, need)
-	}
-	cv.scratch = cv.scratch[:0]
-	cv.add(c.CurrentNode(), -1, 0, f)
-	cur := int32(0)
-	for {
-		if c.GoToFirstChild() {
-			cur = cv.addChild(c, cur, f)
+// collectComments lists the file's comments. They are nodes of the
+// tree-sitter tree but no child of any node of File.Root: rules read code.
+func (p *Parser) collectComments(f *File) {
+	for i := 1; i < len(p.flat); i++ {
+		n := &p.flat[i]
+		if symbolName(n.symbol) != "comment" {
 			continue
 		}
-		for !c.GoToNextSibling() {
-			if !c.GoToParent() {
-				if !keep {
-					return nil
-				}
-				return cv.build()
-			}
-			cur = cv.scratch[cur].parent
-		}
-		cur = cv.addChild(c, cv.scratch[cur].parent, f)
+		start, end := int(n.start), int(n.end)
+		f.Comments = append(f.Comments, Comment{
+			Span:      f.Lines.Span(start, end),
+			StartByte: start,
+			Text:      string(f.Src[start:end]),
+		})
 	}
 }
 
-// build makes the tree of the nodes in the scratch buffer. Comments have
-// a node but are no parent's child.
-func (cv *converter) build() *Node {
-	sc := cv.scratch
-	nodes := make([]Node, len(sc))
-	cv.counts = append(cv.counts[:0], make([]int32, len(sc))...)
+// build makes the Go tree of a walk's nodes. All the nodes take one
+// allocation, and all their child lists another, each of the exact size.
+// Comments have a node, for their place in the walk, but are no parent's
+// child.
+func build(flat []flatNode) *Node {
+	nodes := make([]Node, len(flat))
+	counts := make([]int32, len(flat))
 	kids := 0
-	for i := 1; i < len(sc); i++ {
-		if !sc[i].skip {
-			cv.counts[sc[i].parent]++
+	for i := 1; i < len(flat); i++ {
+		if symbolName(flat[i].symbol) != "comment" {
+			counts[flat[i].parent]++
 			kids++
 		}
 	}
@@ -193,19 +143,19 @@ func (cv *converter) build() *Node {
 		slab = make([]*Node, kids)
 	}
 	off := 0
-	for i := range sc {
-		s := &sc[i]
+	for i := range flat {
+		s := &flat[i]
 		n := &nodes[i]
-		n.Type, n.Field, n.Named = cv.names[s.typ], cv.names[s.field], s.named
+		n.Type, n.Field, n.Named = symbolName(s.symbol), fieldName(s.field), s.flags&flagNamed != 0
 		n.StartByte, n.EndByte = int(s.start), int(s.end)
 		if s.parent >= 0 {
-			p := &nodes[s.parent]
-			n.Parent = p
-			if !s.skip {
-				p.Children = append(p.Children, n)
+			parent := &nodes[s.parent]
+			n.Parent = parent
+			if n.Type != "comment" {
+				parent.Children = append(parent.Children, n)
 			}
 		}
-		if k := int(cv.counts[i]); k > 0 {
+		if k := int(counts[i]); k > 0 {
 			n.Children = slab[off : off : off+k]
 			off += k
 		}
@@ -213,83 +163,39 @@ func (cv *converter) build() *Node {
 	return &nodes[0]
 }
 
-// addChild lists the cursor's node as a child of parent and returns its
-// index. Comments are kept out of the tree and listed in f.Comments
-// instead (their node is still listed so the walk goes on).
-func (cv *converter) addChild(c *sitter.TreeCursor, parent int32, f *File) int32 {
-	name := c.CurrentFieldName()
-	field, ok := cv.fields[name]
-	if !ok {
-		field = cv.name(name)
-		cv.fields[name] = field
+// collectErrors lists the missing nodes and the innermost error nodes of
+// the last walk.
+func (p *Parser) collectErrors(f *File) []SyntaxError {
+	flat := p.flat
+	p.errs = append(p.errs[:0], make([]bool, len(flat))...)
+	for i := 1; i < len(flat); i++ {
+		if flat[i].flags&(flagError|flagMissing|flagHasError) != 0 {
+			p.errs[flat[i].parent] = true
+		}
 	}
-	return cv.add(c.CurrentNode(), parent, field, f)
-}
-
-func (cv *converter) add(n *sitter.Node, parent int32, field uint16, f *File) int32 {
-	sym := n.Symbol()
-	typ, ok := cv.types[sym]
-	if !ok {
-		typ = cv.name(n.Type())
-		cv.types[sym] = typ
-	}
-	s := scratchNode{
-		typ:    typ,
-		field:  field,
-		named:  n.IsNamed(),
-		start:  n.StartByte(),
-		end:    n.EndByte(),
-		parent: parent,
-	}
-	if parent >= 0 && cv.names[typ] == "comment" {
-		s.skip = true
-		start, end := int(s.start), int(s.end)
-		f.Comments = append(f.Comments, Comment{
-			Span:      f.Lines.Span(start, end),
-			StartByte: start,
-			Text:      string(f.Src[start:end]),
-		})
-	}
-	cv.scratch = append(cv.scratch, s)
-	return int32(len(cv.scratch) - 1)
-}
-
-func collectErrors(f *File, root *sitter.Node) []SyntaxError {
 	var errs []SyntaxError
-	it := sitter.NewIterator(root, sitter.DFSMode)
-	_ = it.ForEach(func(n *sitter.Node) error {
+	for i := range flat {
+		n := &flat[i]
 		switch {
-		case n.IsMissing():
+		case n.flags&flagMissing != 0:
 			errs = append(errs, SyntaxError{
-				Span:    f.Lines.Span(int(n.StartByte()), int(n.EndByte())),
-				Message: fmt.Sprintf("expected %q", n.Type()),
+				Span:    f.Lines.Span(int(n.start), int(n.end)),
+				Message: fmt.Sprintf("expected %q", symbolName(n.symbol)),
 			})
-		case n.IsError() && !hasNestedError(n):
+		case n.flags&flagError != 0 && !p.errs[i]:
 			// An error node can span many valid lines before the token that
 			// broke the parse; point at its last line's start, not at 1:1.
-			start := int(n.StartByte())
-			if line, _ := f.Lines.Position(int(n.EndByte())); line > 1 {
+			start := int(n.start)
+			if line, _ := f.Lines.Position(int(n.end)); line > 1 {
 				start = max(start, f.Lines.LineStart(line))
 			}
 			errs = append(errs, SyntaxError{
-				Span:    f.Lines.Span(start, int(n.EndByte())),
+				Span:    f.Lines.Span(start, int(n.end)),
 				Message: "invalid syntax",
 			})
 		}
-		return nil
-	})
-	return errs
-}
-
-// hasNestedError tells whether an error node holds a smaller one, which
-// places the problem more precisely.
-func hasNestedError(n *sitter.Node) bool {
-	for i := 0; i < int(n.ChildCount()); i++ {
-		if c := n.Child(i); c != nil && (c.IsError() || c.IsMissing() || c.HasError()) {
-			return true
-		}
 	}
-	return false
+	return errs
 }
 
 // universalNewlines turns each lone CR into LF, as Python reads source

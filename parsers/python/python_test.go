@@ -112,3 +112,48 @@ func TestComments(t *testing.T) {
 		}
 	}
 }
+
+// A cancelled parse returns the context's error, and the parser parses
+// the next file as if nothing had happened.
+func TestCancelledParseLeavesTheParserUsable(t *testing.T) {
+	p := NewParser()
+	defer p.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := p.Parse(ctx, "x.py", []byte("app.run(debug=True)\n")); err == nil {
+		t.Fatal("a cancelled parse gave no error")
+	}
+	f, err := p.Parse(context.Background(), "x.py", []byte("app.run(debug=True)\n"))
+	if err != nil || f.Root == nil || len(f.Errors) != 0 {
+		t.Fatalf("parse after a cancelled one: root %v, errors %v, err %v", f.Root, f.Errors, err)
+	}
+	if call := f.Root.Children[0].Children[0]; call.Type != "call" || call.Child("function") == nil {
+		t.Errorf("tree after a cancelled parse: %s with function %v", call.Type, call.Child("function"))
+	}
+}
+
+// A file larger than the parser's node list at first makes the list grow
+// without losing a node: every node's parent comes before it and holds it.
+func TestLargeFileKeepsEveryParentLink(t *testing.T) {
+	var src []byte
+	for i := range 3000 {
+		src = fmt.Appendf(src, "def f%d(a, b=[1, (2, {3: 4})]):\n    return a(b)  # c\n", i)
+	}
+	f := parse(t, string(src))
+	count := 0
+	Walk(f.Root, func(n *Node) bool {
+		count++
+		for _, c := range n.Children {
+			if c.Parent != n {
+				t.Fatalf("%s at %d: child %s has another parent", n.Type, n.StartByte, c.Type)
+			}
+		}
+		return true
+	})
+	if got := len(f.Root.Children); got != 3000 {
+		t.Errorf("module has %d children, want 3000", got)
+	}
+	if count < 3000*20 || len(f.Comments) != 3000 {
+		t.Errorf("%d nodes and %d comments, want over 60000 and 3000", count, len(f.Comments))
+	}
+}
