@@ -178,7 +178,7 @@ func TestExcludeAndPerFileIgnores(t *testing.T) {
 
 func TestFailOnAndExitZero(t *testing.T) {
 	dir := project(t, map[string]string{"app.py": bindApp})
-	broken := project(t, map[string]string{"app.py": bindApp, "broken.py": "def f(:\n"})
+	broken := project(t, map[string]string{"app.py": bindApp, "broken.py": "import flask\ndef f(:\n"})
 	tests := []struct {
 		name string
 		args []string

@@ -104,10 +104,12 @@ func TestRuleCommands(t *testing.T) {
 
 // TestBrokenFilesDoNotHideFindings: a Python syntax error and an nginx file
 // with an unbalanced brace are both reported with file and line, and the real
-// finding next to them is still reported.
+// finding next to them is still reported. A broken Python file that no rule
+// reads (no needle, imported by no app) is not parsed and not reported.
 func TestBrokenFilesDoNotHideFindings(t *testing.T) {
 	dir := writeTree(t, map[string]string{
-		"broken.py":       "def f(:\n    pass\n",
+		"broken.py":       "from flask import Flask\ndef f(:\n    pass\n",
+		"tools/report.py": "def g(:\n    pass\n",
 		"nginx/site.conf": "server {\n    listen 80;\n    location / {\n        proxy_pass http://app:8000;\n",
 		"app.py":          debugApp,
 	})
@@ -115,7 +117,7 @@ func TestBrokenFilesDoNotHideFindings(t *testing.T) {
 	if code != cli.ExitFindings {
 		t.Errorf("exit %d, want 1", code)
 	}
-	wants := []string{"broken.py:1:", "[FL001 parse-error]", "nginx/site.conf:4:", "[FL008 nginx-parse-error]",
+	wants := []string{"broken.py:2:", "[FL001 parse-error]", "nginx/site.conf:4:", "[FL008 nginx-parse-error]",
 		"app.py:3:", "[FL101 debug-run]"}
 	for _, want := range wants {
 		if !strings.Contains(out, want) {

@@ -4,57 +4,61 @@ package rules
 // parses no Python file that no selected rule needs. A rule lists the byte
 // strings without which a Python file gives it nothing, or says that it
 // reads every file of a kind. The registry test requires one or the other.
+// No rule reads every Python file: a file that holds none of the needles
+// of any selected rule, and that no file holding one imports, is not
+// parsed at all.
 type Needles struct {
 	// Python are byte strings, matched without regard to ASCII case: a
 	// Python file that holds none of them (and whose name matches none of
 	// Names) is not parsed for the rule. The driver still reads the files
 	// such a file imports or loads, and the files that import an app.
 	Python []string
+	// Weak are byte strings that are common outside Flask code ("import
+	// socket", "forwarded"): a Python file that holds only weak needles is
+	// read only when some Python file of the tree holds a needle of Python
+	// or a name of Names (Project.FlaskTree).
+	Weak []string
 	// Names are parts of base names of Python files the rule reads
 	// whatever they hold ("gunicorn" for gunicorn.conf.py).
 	Names []string
 	// Every lists the kinds of file the rule reads every one of:
-	// KindPython, KindNginx, KindDeploy, KindPins or KindAny.
+	// KindNginx, KindDeploy, KindPins or KindAny.
 	Every []string
 }
 
 // The kinds of file a rule may read every one of.
 const (
-	KindPython = "python"
 	KindNginx  = "nginx"
 	KindDeploy = "deploy" // Dockerfile, compose, .env, Procfile, shell, units
 	KindPins   = "pins"
 	KindAny    = "any" // every file found, read or not
 )
 
-// EveryPython tells whether the rule reads every Python file.
-func (n Needles) EveryPython() bool {
-	for _, k := range n.Every {
-		if k == KindPython {
-			return true
-		}
-	}
-	return false
-}
-
 // Declared tells whether the rule says what it reads.
-func (n Needles) Declared() bool { return len(n.Python) > 0 || len(n.Names) > 0 || len(n.Every) > 0 }
+func (n Needles) Declared() bool {
+	return len(n.Python) > 0 || len(n.Weak) > 0 || len(n.Names) > 0 || len(n.Every) > 0
+}
 
 // The needles of the Flask app model: a Python file without any of them
 // defines, configures, serves and fronts no app. The model also reads the
 // modules that such a file imports or loads (config classes and constants)
 // and the scripts that import an app, which the driver adds.
-var appPython = []string{
-	"flask", "werkzeug", "gunicorn", "waitress", "socketio", "proxyfix",
-	"forwarded", "access_route", "real_ip", "real-ip", "access_control", "access-control",
-	"cors", "secret_key", "trusted_hosts", "import socket", "from socket import",
+var appPython = []string{"flask", "werkzeug", "gunicorn", "waitress", "proxyfix", "trusted_hosts"}
+
+// The needles of the app model that also occur in code that has nothing
+// to do with Flask: a socket server, a mail parser's "forwarded". In a tree
+// where no Python file names the Flask stack, the files that hold only
+// these are not read, and the rules report nothing in them.
+var appWeak = []string{
+	"socketio", "forwarded", "access_route", "real_ip", "real-ip", "access_control", "access-control",
+	"cors", "secret_key", "import socket", "from socket import",
 }
 
 // The needles rules share.
 var (
 	// AppNeedles are for a rule that reads the app model or the Python
 	// files that serve an app; it also reads nginx and deployment files.
-	AppNeedles = Needles{Python: appPython, Names: []string{"gunicorn", "wsgi.py"},
+	AppNeedles = Needles{Python: appPython, Weak: appWeak, Names: []string{"gunicorn", "wsgi.py"},
 		Every: []string{KindNginx, KindDeploy, KindPins}}
 	// NginxFiles is for a rule that reads only the nginx configuration.
 	NginxFiles = Needles{Every: []string{KindNginx}}
@@ -71,6 +75,21 @@ var (
 		Every: []string{KindNginx}}
 	// SuppressionFiles is for a rule that reads "# flasklint:" comments.
 	SuppressionFiles = Needles{Python: []string{"flasklint"}, Every: []string{KindNginx, KindDeploy}}
-	// EveryFile is for a rule that reads every file of every kind.
-	EveryFile = Needles{Every: []string{KindPython, KindNginx, KindDeploy, KindPins, KindAny}}
+	// EveryFile is for a rule that reads every file of every kind, except
+	// the Python files that no other selected rule reads.
+	EveryFile = Needles{Every: []string{KindNginx, KindDeploy, KindPins, KindAny}}
 )
+
+// anyRule are the Python needles of every other rule: FL001 reports the
+// syntax errors of the Python files that some rule reads.
+func anyRule(self *Rule) Needles {
+	n := Needles{Every: EveryFile.Every}
+	for _, r := range All {
+		if r != self {
+			n.Python = append(n.Python, r.Needles.Python...)
+			n.Weak = append(n.Weak, r.Needles.Weak...)
+			n.Names = append(n.Names, r.Needles.Names...)
+		}
+	}
+	return n
+}

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/flasklint/flasklint/parsers/nginx"
 )
@@ -27,15 +26,21 @@ notice: FL008 nginx, FL009 Dockerfile, FL010 compose, FL011 env files, FL012 Pro
 FL013 shell scripts, FL014 systemd, supervisor and uWSGI files, FL015 package.json.`,
 		Fix: "Fix the syntax error at the reported line. For a Python 2 file or a template that is not " +
 			"meant to be valid Python, exclude it from the scan.",
-		Limitations: "Only the first syntax error of a Python file is reported, with the count of the others.",
+		Limitations: "Only the first syntax error of a Python file is reported, with the count of the others. " +
+			"Only the Python files that some rule reads are parsed: those that hold one of the rules' markers " +
+			"(flask, werkzeug, gunicorn, cors, secret_key, a socket import and the like), or are named like " +
+			"gunicorn.conf.py or wsgi.py, the modules such files import and the scripts that import an app, " +
+			"and every file that is not UTF-8 text. A syntax error elsewhere is not reported: no rule could " +
+			"find anything in that file even if it parsed.",
 	},
 	Check: checkParseErrors,
 }
 
+func init() { ParseError.Needles = anyRule(ParseError) }
+
 func checkParseErrors(p *Pass) error {
-	files := slices.Concat(p.Project.Python, p.Project.PythonChecked)
-	for _, f := range files {
-		if len(f.Errors) == 0 {
+	for _, f := range p.Project.Python {
+		if len(f.Errors) == 0 || p.Project.NeedlessPython[f.Path] {
 			continue
 		}
 		first := f.Errors[0]

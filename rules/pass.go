@@ -21,10 +21,12 @@ import (
 // and shared by every rule. Rules must not modify it.
 type Project struct {
 	Python []*python.File // sorted by path
-	// PythonChecked are Python files no rule needs: only their syntax
-	// errors are known (Root is nil).
-	PythonChecked []*python.File
-	Nginx         *nginx.Set
+	// NeedlessPython are the Python files that none of the selected rules'
+	// needles lead to: no rule can find anything in them, so they are not
+	// parsed (see Needles). They are in Python only when the pre-scan is
+	// off, and are then still not reported as unparsable.
+	NeedlessPython map[string]bool
+	Nginx          *nginx.Set
 	// Pins are the files that state Python package versions, sorted by path.
 	Pins   []*pins.File
 	Unread []Unread // files found but not read

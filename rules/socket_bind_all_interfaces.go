@@ -25,7 +25,10 @@ var SocketBindAllInterfaces = &Rule{
 			"restrict who reaches it with the network set-up.",
 		Limitations: "The socket is recognised when it comes from `socket.socket(...)` in the same " +
 			"scope, through `with socket.socket(...) as s`, or is `socket.create_server(...)`; " +
-			"addresses built at run time are not followed.",
+			"addresses built at run time are not followed. Sockets are checked in a tree that holds " +
+			"Flask code (a Python file that names flask, werkzeug, gunicorn or waitress, or a " +
+			"gunicorn.conf.py or wsgi.py): a socket server in a tree without any is not a Flask " +
+			"deployment, and its files are not read.",
 	},
 	Check: checkSocketBindAllInterfaces,
 }

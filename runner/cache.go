@@ -20,7 +20,7 @@ import (
 type Cache struct {
 	mu     sync.Mutex
 	files  map[string]cachedRead
-	python map[pyKey]cachedParse
+	python map[string]cachedParse
 	// The import scans of Python files by path; the
 	// imports are valid while the set of Python paths is the same.
 	sums    map[string]cachedSum
@@ -47,11 +47,6 @@ type cachedRead struct {
 	src  []byte
 }
 
-type pyKey struct {
-	path string
-	full bool // a full tree, not only the syntax check
-}
-
 type cachedParse struct {
 	sum  [sha256.Size]byte
 	file *python.File
@@ -60,7 +55,7 @@ type cachedParse struct {
 // NewCache returns an empty cache.
 func NewCache() *Cache {
 	return &Cache{
-		files: map[string]cachedRead{}, python: map[pyKey]cachedParse{},
+		files: map[string]cachedRead{}, python: map[string]cachedParse{},
 		sums: map[string]cachedSum{}, scans: map[string]cachedScan{},
 	}
 }
@@ -100,42 +95,37 @@ func (c *Cache) read(abs string) ([]byte, error) {
 
 // parse returns the cached tree of a Python file with the same path and
 // bytes, else parses it with the parser and keeps the result.
-func (c *Cache) parse(ctx context.Context, parser *python.Parser, full bool, path string, src []byte,
-) (*python.File, error) {
-	parse := parser.Check
-	if full {
-		parse = parser.Parse
-	}
+func (c *Cache) parse(ctx context.Context, parser *python.Parser, path string, src []byte) (*python.File, error) {
 	if c == nil {
-		return parse(ctx, path, src)
+		return parser.Parse(ctx, path, src)
 	}
-	key, sum := pyKey{path, full}, c.sum(path, src)
+	sum := c.sum(path, src)
 	c.mu.Lock()
-	hit, ok := c.python[key]
+	hit, ok := c.python[path]
 	c.mu.Unlock()
 	if ok && hit.sum == sum {
 		return hit.file, nil
 	}
-	f, err := parse(ctx, path, src)
+	f, err := parser.Parse(ctx, path, src)
 	if err != nil {
 		return nil, err
 	}
 	c.mu.Lock()
-	c.python[key] = cachedParse{sum: sum, file: f}
+	c.python[path] = cachedParse{sum: sum, file: f}
 	c.mu.Unlock()
 	return f, nil
 }
 
 // hits fills in the files whose trees the cache holds and returns the
 // indexes of the others, so that a run whose Python files are unchanged
-// starts no parser. full tells whether file i needs a full tree.
-func (c *Cache) hits(full func(int) bool, paths []string, sources map[string][]byte, files []*python.File) []int {
+// starts no parser.
+func (c *Cache) hits(paths []string, sources map[string][]byte, files []*python.File) []int {
 	todo := make([]int, 0, len(paths))
 	for i, p := range paths {
 		if c != nil {
 			sum := c.sum(p, sources[p])
 			c.mu.Lock()
-			hit, ok := c.python[pyKey{p, full(i)}]
+			hit, ok := c.python[p]
 			c.mu.Unlock()
 			if ok && hit.sum == sum {
 				files[i] = hit.file

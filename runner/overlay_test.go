@@ -46,7 +46,7 @@ func TestOverlayAndCache(t *testing.T) {
 	if got := ids(run(nil)); got != "" {
 		t.Fatalf("clean tree: %s", got)
 	}
-	first := cache.python[pyKey{"app.py", true}].file
+	first := cache.python["app.py"].file
 	if first == nil {
 		t.Fatal("app.py was not cached")
 	}
@@ -69,19 +69,19 @@ func TestOverlayAndCache(t *testing.T) {
 			t.Errorf("%s fix: %s, want %s", f.RuleID, got, want)
 		}
 	}
-	changed := cache.python[pyKey{"app.py", true}].file
+	changed := cache.python["app.py"].file
 	if changed == first {
 		t.Error("changed bytes did not re-parse")
 	}
 	if got := ids(run(nil)); got != "" {
 		t.Errorf("without the overlay again: %s", got)
 	}
-	if cache.python[pyKey{"app.py", true}].file == changed {
+	if cache.python["app.py"].file == changed {
 		t.Error("the disk's bytes did not replace the overlay's tree")
 	}
-	again := cache.python[pyKey{"app.py", true}].file
+	again := cache.python["app.py"].file
 	run(nil)
-	if cache.python[pyKey{"app.py", true}].file != again {
+	if cache.python["app.py"].file != again {
 		t.Error("unchanged bytes were parsed again")
 	}
 

@@ -1,8 +1,11 @@
 package runner
 
 import (
+	"bytes"
 	"path"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/flasklint/flasklint/rules"
 )
@@ -11,37 +14,81 @@ import (
 // it: one pass over the bytes with an automaton of every selected rule's
 // needles, matched without regard to ASCII case.
 type prescan struct {
-	every bool     // a selected rule reads every Python file
 	names []string // parts of base names read whatever the file holds
 	m     *matcher // nil when no selected rule has Python needles
 }
+
+// What a file's bytes tell the pre-scan.
+type need uint8
+
+const (
+	needNone   need = 0
+	needStrong need = 1 // a needle or a name: the file is read
+	needWeak   need = 2 // weak needles only: read in a tree that holds a strong one
+)
 
 func newPrescan(selected []*rules.Rule) *prescan {
 	if selected == nil {
 		selected = rules.All
 	}
 	s := &prescan{}
-	var needles []string
+	var strong, weak []string
 	for _, r := range selected {
-		s.every = s.every || r.Needles.EveryPython()
-		needles = append(needles, r.Needles.Python...)
+		strong = append(strong, r.Needles.Python...)
+		weak = append(weak, r.Needles.Weak...)
 		s.names = append(s.names, r.Needles.Names...)
 	}
-	if len(needles) > 0 {
-		s.m = newMatcher(needles)
+	if len(strong)+len(weak) > 0 {
+		s.m = newMatcher(strong, weak)
 	}
 	return s
 }
 
-// wanted tells whether a selected rule may read the file.
-func (s *prescan) wanted(p string, src []byte) bool {
+// wanted tells what a selected rule may read in the file. A file that is
+// not UTF-8 text (NUL bytes, another encoding) is always wanted: its
+// needles may be spelled in other bytes, and parsing it reports why it is
+// no Python source.
+func (s *prescan) wanted(p string, src []byte) need {
 	base := path.Base(p)
 	for _, n := range s.names {
 		if strings.Contains(base, n) {
-			return true
+			return needStrong
 		}
 	}
-	return s.m != nil && s.m.match(src)
+	if bytes.IndexByte(src, 0) >= 0 || !utf8.Valid(src) {
+		return needStrong
+	}
+	if s.m == nil {
+		return needNone
+	}
+	return s.m.match(src)
+}
+
+// choose sorts the Python files: wanted are those a selected rule may
+// read, the files with a strong needle and, when there is one in the tree
+// (flaskTree), those with a weak one. Without one, the files with only
+// weak needles are out of scope: no rule reads them, even when every file
+// is parsed.
+func (s *prescan) choose(paths []string, sources map[string][]byte) (wanted, outOfScope map[string]bool) {
+	wanted, outOfScope = map[string]bool{}, map[string]bool{}
+	flaskTree := false
+	var weak []string
+	for _, p := range paths {
+		switch s.wanted(p, sources[p]) {
+		case needStrong:
+			wanted[p], flaskTree = true, true
+		case needWeak:
+			weak = append(weak, p)
+		}
+	}
+	for _, p := range weak {
+		if flaskTree {
+			wanted[p] = true
+		} else {
+			outOfScope[p] = true
+		}
+	}
+	return wanted, outOfScope
 }
 
 // matcher is an Aho-Corasick automaton over ASCII-folded bytes, as a dense
@@ -51,11 +98,12 @@ type matcher struct {
 	class   [256]uint8
 	classes int
 	next    []int32 // state*classes + class -> state
-	final   []bool
+	final   []need  // what reaching the state finds
 }
 
-func newMatcher(needles []string) *matcher {
+func newMatcher(strong, weak []string) *matcher {
 	m := &matcher{classes: 1}
+	needles := append(slices.Clip(strong), weak...)
 	for _, n := range needles {
 		for i := 0; i < len(n); i++ {
 			c := lower(n[i])
@@ -70,19 +118,23 @@ func newMatcher(needles []string) *matcher {
 	}
 	// The trie, with -1 for a missing edge.
 	goTo := [][]int32{m.newState()}
-	m.final = []bool{false}
-	for _, n := range needles {
+	m.final = []need{needNone}
+	for i, n := range needles {
 		s := int32(0)
 		for i := 0; i < len(n); i++ {
 			c := m.class[n[i]]
 			if goTo[s][c] < 0 {
 				goTo[s][c] = int32(len(goTo))
 				goTo = append(goTo, m.newState())
-				m.final = append(m.final, false)
+				m.final = append(m.final, needNone)
 			}
 			s = goTo[s][c]
 		}
-		m.final[s] = true
+		if i < len(strong) {
+			m.final[s] |= needStrong
+		} else {
+			m.final[s] |= needWeak
+		}
 	}
 	// Breadth first: fill the missing edges from the failure links.
 	m.next = make([]int32, len(goTo)*m.classes)
@@ -97,7 +149,7 @@ func newMatcher(needles []string) *matcher {
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		m.final[s] = m.final[s] || m.final[fail[s]]
+		m.final[s] |= m.final[fail[s]]
 		for c := range m.classes {
 			t := goTo[s][c]
 			if t < 0 {
@@ -120,16 +172,20 @@ func (m *matcher) newState() []int32 {
 	return row
 }
 
-// match tells whether src holds a needle.
-func (m *matcher) match(src []byte) bool {
-	s := int32(0)
+// match tells whether src holds a strong needle, else whether it holds a
+// weak one.
+func (m *matcher) match(src []byte) need {
+	s, found := int32(0), needNone
 	for _, b := range src {
 		s = m.next[int(s)*m.classes+int(m.class[b])]
-		if m.final[s] {
-			return true
+		if f := m.final[s]; f != needNone {
+			if f&needStrong != 0 {
+				return needStrong
+			}
+			found = needWeak
 		}
 	}
-	return false
+	return found
 }
 
 func lower(c byte) byte {

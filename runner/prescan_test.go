@@ -85,3 +85,32 @@ func describe(res *runner.Result) string {
 	fmt.Fprintf(&b, "  %d suppressed", len(res.Suppressed))
 	return b.String()
 }
+
+// TestWeakNeedlesNeedAFlaskTree: a socket server is checked in a tree that
+// holds a Flask app, and is out of scope in a tree that holds none, with
+// the pre-scan or without it.
+func TestWeakNeedlesNeedAFlaskTree(t *testing.T) {
+	server := "import socket\n\nsock = socket.socket()\nsock.bind((\"0.0.0.0\", 9000))\n"
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+		want  int
+	}{
+		{"socket alone", map[string]string{"server.py": server}, 0},
+		{"socket beside a Flask app", map[string]string{
+			"server.py": server, "web/app.py": "from flask import Flask\napp = Flask(__name__)\n"}, 1},
+	} {
+		dir := testenv.WriteTree(t, tt.files)
+		for _, noPrescan := range []bool{false, true} {
+			res, err := runner.Run(context.Background(), runner.Options{Paths: []string{"."}, Dir: dir,
+				Rules: []*rules.Rule{rules.SocketBindAllInterfaces}, NoPrescan: noPrescan})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Findings) != tt.want {
+				t.Errorf("%s (no pre-scan: %v): %d findings, want %d:\n%s", tt.name, noPrescan,
+					len(res.Findings), tt.want, describe(res))
+			}
+		}
+	}
+}

@@ -31,26 +31,22 @@ const importDepth = 2
 // without ever naming Flask.
 var appDefinition = regexp.MustCompile(`Flask\(|create_app|make_app`)
 
-// parsePython parses the Python files. Files that a selected rule may read
-// (scan decides from their bytes), the modules of the tree they import, and
-// the files that import an app (each up to importDepth steps) get a full
-// tree; the others are only checked for syntax errors when a selected rule
-// reads every Python file, else not parsed at all. A nil scan gives every
-// file a full tree.
+// parsePython parses the Python files that a selected rule may read: the
+// wanted files (see prescan.choose), the modules of the tree they
+// import, and the files that import an app (each up to importDepth steps).
+// The other files cannot hold anything a selected rule looks at; they are
+// returned as needless, and only parsed when all is set (to show that the
+// rules find nothing more in them), except those out of scope.
 //
 // A cache, when not nil, keeps the import scans and the trees for the next
 // run: only files whose bytes changed are scanned and parsed again.
 func parsePython(ctx context.Context, cache *Cache, paths []string, sources map[string][]byte, workers int,
-	scan *prescan,
-) (full, checked []*python.File) {
-	if scan == nil {
-		files := parseAll(ctx, cache, paths, nil, sources, workers)
-		return files, nil
-	}
+	wanted, outOfScope map[string]bool, all bool,
+) (files []*python.File, needless map[string]bool) {
 	keep := map[string]bool{}
 	var seeds, appSeeds []string
 	for _, p := range paths {
-		if scan.wanted(p, sources[p]) {
+		if wanted[p] {
 			seeds = append(seeds, p)
 			if appDefinition.Match(sources[p]) {
 				appSeeds = append(appSeeds, p)
@@ -76,21 +72,18 @@ func parsePython(ctx context.Context, cache *Cache, paths []string, sources map[
 	reach(seeds, imports, keep)
 
 	var todo []string
-	var check []bool
 	for _, p := range paths {
-		if keep[p] || scan.every {
+		if !keep[p] {
+			if needless == nil {
+				needless = map[string]bool{}
+			}
+			needless[p] = true
+		}
+		if keep[p] || all && !outOfScope[p] {
 			todo = append(todo, p)
-			check = append(check, !keep[p])
 		}
 	}
-	for _, f := range parseAll(ctx, cache, todo, check, sources, workers) {
-		if f.Root != nil {
-			full = append(full, f)
-		} else {
-			checked = append(checked, f)
-		}
-	}
-	return full, checked
+	return parseAll(ctx, cache, todo, sources, workers), needless
 }
 
 // reach marks the seeds and what the edges lead to within importDepth steps.
@@ -229,11 +222,9 @@ func imported(file string, src []byte, index *modules) []string {
 }
 
 // parseAll parses the files on a pool of workers, each with its own parser
-// reused from file to file, and returns them in the order given. A file
-// whose check is true is only checked for syntax errors. Trees the cache
-// holds for the same bytes are not parsed again.
-func parseAll(ctx context.Context, cache *Cache, paths []string, check []bool, sources map[string][]byte,
-	workers int,
+// reused from file to file, and returns them in the order given. Trees the
+// cache holds for the same bytes are not parsed again.
+func parseAll(ctx context.Context, cache *Cache, paths []string, sources map[string][]byte, workers int,
 ) []*python.File {
 	if len(paths) == 0 {
 		return nil
@@ -242,8 +233,7 @@ func parseAll(ctx context.Context, cache *Cache, paths []string, check []bool, s
 		workers = runtime.GOMAXPROCS(0)
 	}
 	files := make([]*python.File, len(paths))
-	fullTree := func(i int) bool { return check == nil || !check[i] }
-	todo := cache.hits(fullTree, paths, sources, files) // the indexes still to parse
+	todo := cache.hits(paths, sources, files) // the indexes still to parse
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range min(workers, len(todo)) {
@@ -253,7 +243,7 @@ func parseAll(ctx context.Context, cache *Cache, paths []string, check []bool, s
 			parser := python.NewParser()
 			defer parser.Close()
 			for i := range jobs {
-				if f, err := cache.parse(ctx, parser, fullTree(i), paths[i], sources[paths[i]]); err == nil {
+				if f, err := cache.parse(ctx, parser, paths[i], sources[paths[i]]); err == nil {
 					files[i] = f
 				}
 			}

@@ -2,6 +2,7 @@ package runner
 
 import (
 	"context"
+	"reflect"
 	"slices"
 	"sort"
 	"testing"
@@ -9,7 +10,7 @@ import (
 
 // TestPythonSelection: files a rule may read get a full tree, and so do the
 // modules they import and the scripts that import an app without ever
-// naming Flask; unrelated files are only checked for syntax errors.
+// naming Flask; unrelated files are not parsed unless all files are asked for.
 func TestPythonSelection(t *testing.T) {
 	sources := map[string][]byte{
 		"myapp/__init__.py": []byte(
@@ -27,7 +28,8 @@ func TestPythonSelection(t *testing.T) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	full, checked := parsePython(context.Background(), nil, paths, sources, 2, newPrescan(nil))
+	wanted, outOfScope := newPrescan(nil).choose(paths, sources)
+	full, needless := parsePython(context.Background(), nil, paths, sources, 2, wanted, outOfScope, false)
 
 	var got, only []string
 	for _, f := range full {
@@ -40,14 +42,16 @@ func TestPythonSelection(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("full trees for %v, want %v", got, want)
 	}
-	for _, f := range checked {
-		only = append(only, f.Path)
-		if f.Path == "tools/broken.py" && len(f.Errors) == 0 {
-			t.Error("syntax error of an unread file was lost")
-		}
+	for p := range needless {
+		only = append(only, p)
 	}
+	sort.Strings(only)
 	if !slices.Equal(only, []string{"tools/broken.py", "tools/report.py"}) {
-		t.Errorf("checked only %v", only)
+		t.Errorf("needless %v", only)
+	}
+	all, again := parsePython(context.Background(), nil, paths, sources, 2, wanted, outOfScope, true)
+	if len(all) != len(paths) || !reflect.DeepEqual(again, needless) {
+		t.Errorf("with all: %d files of %d, needless %v", len(all), len(paths), again)
 	}
 }
 

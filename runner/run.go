@@ -29,7 +29,7 @@ const MaxPythonTree = 1 << 20
 
 // withoutBigPython leaves out the Python files over MaxPythonTree, and
 // returns the reasons for those a rule could read.
-func withoutBigPython(paths []string, sources map[string][]byte, scan *prescan) (small []string,
+func withoutBigPython(paths []string, sources map[string][]byte, wanted map[string]bool) (small []string,
 	unread []rules.Unread) {
 	for _, p := range paths {
 		src := sources[p]
@@ -37,7 +37,7 @@ func withoutBigPython(paths []string, sources map[string][]byte, scan *prescan) 
 			small = append(small, p)
 			continue
 		}
-		if scan == nil || scan.wanted(p, src) {
+		if wanted[p] {
 			unread = append(unread, rules.Unread{File: p, Reason: fmt.Sprintf(
 				"Python file of %d bytes is over the %d MiB limit for a syntax tree and was not parsed",
 				len(src), MaxPythonTree>>20)})
@@ -63,9 +63,9 @@ type Options struct {
 	// Ignored, when set, drops a rule's findings in a file (by absolute
 	// path): per-file ignores.
 	Ignored func(ruleID, abs string) bool
-	// NoPrescan gives every Python file a full tree, as if every rule read
-	// every file, instead of parsing only the files that the selected rules'
-	// needles find. Findings are the same either way; tests check that.
+	// NoPrescan also parses the Python files that the selected rules'
+	// needles do not lead to, and gives them to the rules. Findings are the
+	// same either way; tests check that.
 	NoPrescan bool
 	// Overlay, when set, gives files (by absolute path) contents other than
 	// those on disk (see overlay.go).
@@ -124,11 +124,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	sort.Slice(w.found, func(i, j int) bool { return w.found[i].path < w.found[j].path })
 
-	var scan *prescan
-	if !opts.NoPrescan {
-		scan = newPrescan(opts.Rules)
-	}
-	project, sources, pyFiles := load(ctx, newInputs(opts), base, abs, w.found, opts.Workers, scan)
+	scan := newPrescan(opts.Rules)
+	project, sources, pyFiles := load(ctx, newInputs(opts), base, abs, w.found, opts.Workers, scan, opts.NoPrescan)
 	project.Suppressions = collectSuppressions(project, sources, pyFiles)
 	findings, failed := check(project, opts.Rules, opts.Workers)
 	res := &Result{Base: base, Dir: workingDir(opts), Files: len(sources), Sources: sources, Failed: failed}
@@ -184,7 +181,7 @@ func within(p, dir string) bool {
 // workers, each with its own parser; nginx files are loaded together so that
 // includes resolve.
 func load(ctx context.Context, in inputs, base string, roots []string, found []candidate, workers int,
-	scan *prescan,
+	scan *prescan, all bool,
 ) (*rules.Project, map[string][]byte, []string) {
 	sources := map[string][]byte{}
 	var unread []rules.Unread
@@ -221,9 +218,11 @@ func load(ctx context.Context, in inputs, base string, roots []string, found []c
 	project := &rules.Project{Unread: unread}
 	project.Pins = parsePins(pinFiles, sources)
 	parseDeploy(project, deployKinds, deployFiles, sources)
-	treed, big := withoutBigPython(pyFiles, sources, scan)
+	wanted, outOfScope := scan.choose(pyFiles, sources)
+	treed, big := withoutBigPython(pyFiles, sources, wanted)
 	project.Unread = append(project.Unread, big...)
-	project.Python, project.PythonChecked = parsePython(ctx, in.cache, treed, sources, workers, scan)
+	project.Python, project.NeedlessPython = parsePython(ctx, in.cache, treed, sources, workers, wanted,
+		outOfScope, all)
 	var rootRels []string
 	for _, r := range roots {
 		rel, _ := filepath.Rel(base, r)

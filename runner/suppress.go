@@ -19,7 +19,7 @@ func collectSuppressions(p *rules.Project, sources map[string][]byte, pyFiles []
 	for _, f := range pyFiles {
 		python[f] = true
 	}
-	for _, f := range slices.Concat(p.Python, p.PythonChecked) {
+	for _, f := range p.Python {
 		python[f.Path] = true
 		out = append(out, rules.SuppressionsInPython(f)...)
 	}

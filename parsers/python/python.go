@@ -71,19 +71,6 @@ func (p *Parser) Close() {
 // Parse parses src. The error is only for a parse that could not run at all
 // (a cancelled context); syntax errors are in File.Errors.
 func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*File, error) {
-	return p.parse(ctx, path, src, true)
-}
-
-// Check parses src only to find its syntax errors: the returned File has no
-// Root. It is for files that no rule needs to read, which must still not be
-// taken for valid when they are not. Its Comments are collected only when
-// the source mentions "flasklint", the one thing read from such a file's
-// comments.
-func (p *Parser) Check(ctx context.Context, path string, src []byte) (*File, error) {
-	return p.parse(ctx, path, src, false)
-}
-
-func (p *Parser) parse(ctx context.Context, path string, src []byte, keep bool) (*File, error) {
 	tree, err := p.ts.parse(ctx, universalNewlines(src), nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -94,13 +81,8 @@ func (p *Parser) parse(ctx context.Context, path string, src []byte, keep bool) 
 	go deleteTree(tree)
 
 	f := &File{Path: path, Src: src, Lines: source.NewLines(src)}
-	// A checked file's comments are only read for suppressions.
-	if keep || bytes.Contains(src, []byte("flasklint")) {
-		p.collectComments(f)
-	}
-	if keep {
-		f.Root = build(p.flat)
-	}
+	p.collectComments(f)
+	f.Root = build(p.flat)
 	if p.flat[0].flags&flagHasError != 0 {
 		f.Errors = p.collectErrors(f)
 	}

@@ -62,15 +62,6 @@ func TestSyntaxErrorsKeepTheRest(t *testing.T) {
 	}
 }
 
-func TestCheckGivesErrorsOnly(t *testing.T) {
-	p := NewParser()
-	defer p.Close()
-	f, err := p.Check(context.Background(), "x.py", []byte("def f(:\n"))
-	if err != nil || f.Root != nil || len(f.Errors) == 0 {
-		t.Errorf("Check: root %v, errors %v, err %v", f.Root, f.Errors, err)
-	}
-}
-
 func TestSpanCountsUTF16(t *testing.T) {
 	f := parse(t, "s = \"😀\"; app.run()\n")
 	var span []int
