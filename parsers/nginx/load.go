@@ -36,6 +36,19 @@ type loader struct {
 	roots  []string // directories that includes may not leave
 	set    *Set
 	parsed map[string]*parsed // nil value: could not be read
+	free   []Directive        // allocated, not yet handed out
+}
+
+// newDirective returns a Directive from a chunk allocated with others: a
+// large configuration has tens of thousands, which all live as long as the
+// Set does.
+func (l *loader) newDirective() *Directive {
+	if len(l.free) == 0 {
+		l.free = make([]Directive, 256)
+	}
+	d := &l.free[0]
+	l.free = l.free[1:]
+	return d
 }
 
 // expansion is one file loaded as a configuration root.
@@ -192,7 +205,8 @@ func (l *loader) convert(
 	for _, cd := range ds {
 		i := at
 		at = p.nodes[i].after
-		d := &Directive{Name: cd.Directive, Args: cd.Args, File: p.file.Path, Span: p.nodes[i].span, Via: via}
+		d := l.newDirective()
+		*d = Directive{Name: cd.Directive, Args: cd.Args, File: p.file.Path, Span: p.nodes[i].span, Via: via}
 		switch {
 		case d.Name == "include" && !cd.IsMapBlockParameter:
 			out = append(out, l.include(e, d, stack)...)
@@ -239,7 +253,8 @@ func (l *loader) dataBlock(
 	for _, cd := range block.Block {
 		i := at
 		at = p.nodes[i].after
-		d := &Directive{Name: cd.Directive, Args: cd.Args, File: p.file.Path, Span: p.nodes[i].span, Via: via}
+		d := l.newDirective()
+		*d = Directive{Name: cd.Directive, Args: cd.Args, File: p.file.Path, Span: p.nodes[i].span, Via: via}
 		if d.Name == "include" && len(d.Args) > 0 {
 			res := l.resolve(d.Args[0], from, e.root)
 			if res.kind != 0 {
