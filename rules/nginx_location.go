@@ -180,10 +180,13 @@ type nginxLevel struct {
 }
 
 func newNginxLevel(block *nginx.Directive, parent *nginxLevel) *nginxLevel {
-	lv := &nginxLevel{block: block, own: map[string][]*nginx.Directive{}, parent: parent}
+	lv := &nginxLevel{block: block, parent: parent} // own stays nil while it is empty
 	for _, d := range block.Block {
 		for _, name := range inheritedArrays {
 			if d.Name == name {
+				if lv.own == nil {
+					lv.own = map[string][]*nginx.Directive{}
+				}
 				lv.own[name] = append(lv.own[name], d)
 			}
 		}

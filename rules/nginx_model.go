@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/flasklint/flasklint/parsers/nginx"
@@ -351,21 +352,32 @@ func (m *NginxModel) Find(name string) []NginxHit {
 	}
 	var out []NginxHit
 	seen := map[key]bool{}
+	// parents is one stack shared by the whole walk; a hit keeps a copy,
+	// made once per block that holds hits.
+	var parents, held []*nginx.Directive
 	for _, sc := range m.Scopes {
-		var walk func(ds, parents []*nginx.Directive)
-		walk = func(ds, parents []*nginx.Directive) {
+		var walk func(ds []*nginx.Directive)
+		walk = func(ds []*nginx.Directive) {
+			held = nil
 			for _, d := range ds {
-				k := key{nginxPos(d), strings.Join(d.Args, " ")}
-				if d.Name == name && !seen[k] {
-					seen[k] = true
-					out = append(out, NginxHit{Dir: d, Parents: parents, Config: sc.Config})
+				if d.Name == name {
+					if k := (key{nginxPos(d), strings.Join(d.Args, " ")}); !seen[k] {
+						seen[k] = true
+						if held == nil && len(parents) > 0 {
+							held = slices.Clone(parents)
+						}
+						out = append(out, NginxHit{Dir: d, Parents: held, Config: sc.Config})
+					}
 				}
 				if d.HasBlock && !nginxDataBlock(d.Name) {
-					walk(d.Block, append(parents[:len(parents):len(parents)], d))
+					parents = append(parents, d)
+					walk(d.Block)
+					parents = parents[:len(parents)-1]
+					held = nil
 				}
 			}
 		}
-		walk(sc.Config.Directives, nil)
+		walk(sc.Config.Directives)
 	}
 	return out
 }

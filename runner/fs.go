@@ -23,6 +23,9 @@ type treeFS struct {
 	base  string
 	roots []string // real absolute directories
 	in    inputs   // overlaid files are opened from memory
+	// read holds the files the scan has read, by slash path relative to
+	// the base: ReadFile hands them out again instead of a second copy.
+	read map[string][]byte
 }
 
 func newTreeFS(base string, roots []string) treeFS {
@@ -64,3 +67,22 @@ func (t treeFS) Open(name string) (fs.File, error) {
 	}
 	return nil, &fs.PathError{Op: "open", Path: name, Err: errOutside}
 }
+
+// ReadFile reads a slash path relative to the base, with the checks of Open.
+// A file the scan has read already is returned as it was read, not copied:
+// the caller must not modify it.
+func (t treeFS) ReadFile(name string) ([]byte, error) {
+	src, ok := t.read[name]
+	if !ok {
+		return fs.ReadFile(openOnly{t}, name)
+	}
+	f, err := t.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	_ = f.Close()
+	return src, nil
+}
+
+// openOnly hides the ReadFile method of an FS, for fs.ReadFile.
+type openOnly struct{ fs.FS }

@@ -213,6 +213,7 @@ func load(ctx context.Context, in inputs, base string, roots []string, found []c
 
 	tree := newTreeFS(base, roots)
 	tree.in = in
+	tree.read = sources
 	pyFiles = append(pyFiles, pyfileTargets(tree, pyFiles, sources)...)
 
 	project := &rules.Project{Unread: unread}

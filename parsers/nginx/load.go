@@ -36,6 +36,19 @@ type loader struct {
 	roots  []string // directories that includes may not leave
 	set    *Set
 	parsed map[string]*parsed // nil value: could not be read
+	free   []Directive        // allocated, not yet handed out
+}
+
+// newDirective returns a Directive from a chunk allocated with others: a
+// large configuration has tens of thousands, which all live as long as the
+// Set does.
+func (l *loader) newDirective() *Directive {
+	if len(l.free) == 0 {
+		l.free = make([]Directive, 256)
+	}
+	d := &l.free[0]
+	l.free = l.free[1:]
+	return d
 }
 
 // expansion is one file loaded as a configuration root.
@@ -143,7 +156,7 @@ func (l *loader) expandRoot(path string) *expansion {
 		return e
 	}
 	e.problems = append(e.problems, p.problems...)
-	e.dirs = l.convert(e, p, p.tree, []string{path}, nil)
+	e.dirs = l.convert(e, p, p.tree, 0, []string{path}, nil)
 	return e
 }
 
@@ -178,23 +191,28 @@ func (l *loader) readProblem(path string) Problem {
 }
 
 // convert turns crossplane directives of file p into Directives, expanding
-// includes. stack is the chain of files being included, for cycles.
+// includes. at is the index in p.nodes of ds[0]. stack is the chain of files
+// being included, for cycles.
 func (l *loader) convert(
 	e *expansion,
 	p *parsed,
 	ds crossplane.Directives,
+	at int,
 	stack []string,
 	via *Directive,
 ) []*Directive {
-	var out []*Directive
+	out := make([]*Directive, 0, len(ds))
 	for _, cd := range ds {
-		d := &Directive{Name: cd.Directive, Args: cd.Args, File: p.file.Path, Span: p.spans[cd], Via: via}
+		i := at
+		at = p.nodes[i].after
+		d := l.newDirective()
+		*d = Directive{Name: cd.Directive, Args: cd.Args, File: p.file.Path, Span: p.nodes[i].span, Via: via}
 		switch {
 		case d.Name == "include" && !cd.IsMapBlockParameter:
 			out = append(out, l.include(e, d, stack)...)
 			continue
 		case cd.IsBlock() && dataBlocks[d.Name]:
-			d.Block = l.dataBlock(e, p, cd, stack[len(stack)-1], via)
+			d.Block = l.dataBlock(e, p, cd, i, stack[len(stack)-1], via)
 		case cd.IsBlock() && e.depth >= maxBlockDepth:
 			if !e.tooDeep {
 				e.tooDeep = true
@@ -203,7 +221,7 @@ func (l *loader) convert(
 			}
 		case cd.IsBlock():
 			e.depth++
-			d.Block = l.convert(e, p, cd.Block, stack, via)
+			d.Block = l.convert(e, p, cd.Block, i+1, stack, via)
 			e.depth--
 		}
 		d.HasBlock = cd.IsBlock()
@@ -212,23 +230,31 @@ func (l *loader) convert(
 		}
 		out = append(out, d)
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
 // dataBlock converts the body of a map-like block as plain entries. Its
 // includes name data files: they are resolved so that they are not taken as
 // configuration roots, and reported when missing (nginx refuses to start
-// then), but never parsed.
+// then), but never parsed. at is the index in p.nodes of the block.
 func (l *loader) dataBlock(
 	e *expansion,
 	p *parsed,
 	block *crossplane.Directive,
+	at int,
 	from string,
 	via *Directive,
 ) []*Directive {
 	out := []*Directive{}
+	at++
 	for _, cd := range block.Block {
-		d := &Directive{Name: cd.Directive, Args: cd.Args, File: p.file.Path, Span: p.spans[cd], Via: via}
+		i := at
+		at = p.nodes[i].after
+		d := l.newDirective()
+		*d = Directive{Name: cd.Directive, Args: cd.Args, File: p.file.Path, Span: p.nodes[i].span, Via: via}
 		if d.Name == "include" && len(d.Args) > 0 {
 			res := l.resolve(d.Args[0], from, e.root)
 			if res.kind != 0 {
@@ -292,7 +318,7 @@ func (l *loader) includeFile(e *expansion, d *Directive, target string, stack []
 		return nil
 	}
 	e.problems = append(e.problems, p.problems...)
-	return l.convert(e, p, p.tree, append(stack[:len(stack):len(stack)], target), d)
+	return l.convert(e, p, p.tree, 0, append(stack[:len(stack):len(stack)], target), d)
 }
 
 func problemAt(kind ProblemKind, d *Directive, msg string) Problem {

@@ -22,10 +22,10 @@ type Directive struct {
 	// place: their directives appear here with their own File. The body of a
 	// map-like block (map, geo, types, split_clients, ...) is data: one
 	// Directive per entry, key in Name, includes left unexpanded.
-	Block    []*Directive
-	HasBlock bool
+	Block []*Directive
 	// Via is the include directive this one was reached through, if any.
-	Via *Directive
+	Via      *Directive
+	HasBlock bool
 	// Stock is set for directives that come from a modelled stock file
 	// (such as Debian's proxy_params) that is not in the tree.
 	Stock bool

@@ -361,3 +361,21 @@ func TestParserPanicIsAParseError(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant a syntax error at x.conf:1", problems(other))
 	}
 }
+
+// TestMayHoldLua: the Lua lexers are registered whenever crossplane could
+// meet a *_by_lua_block directive, carriage returns inside its name
+// included, since its lexer drops them.
+func TestMayHoldLua(t *testing.T) {
+	for src, want := range map[string]bool{
+		"server { listen 80; }\n":                       false,
+		"server { listen 80; }\r\n":                     false,
+		"location / { content_by_lua_block { } }\n":     true,
+		"location / { content_by_lua\r_block { } }\r\n": true,
+		"location / { content_by_lua_file x.lua; }\r\n": false,
+		"location / { access_by_lua_block { } }\r\n":    true,
+	} {
+		if got := mayHoldLua([]byte(src)); got != want {
+			t.Errorf("mayHoldLua(%q) = %v, want %v", src, got, want)
+		}
+	}
+}

@@ -19,8 +19,15 @@ import (
 type parsed struct {
 	file     *File
 	tree     crossplane.Directives
-	spans    map[*crossplane.Directive]source.Span
+	nodes    []node    // one per directive of tree, in source order
 	problems []Problem // syntax errors of this file
+}
+
+// node is what parseFile adds to a crossplane directive: its span, and the
+// index in parsed.nodes just past its block, where its next sibling is.
+type node struct {
+	span  source.Span
+	after int
 }
 
 // parseFile runs crossplane on one file's bytes. Every file is parsed on its
@@ -40,9 +47,11 @@ func parseFile(f *File) *parsed {
 		SingleFile:                true,
 		SkipDirectiveContextCheck: true,
 		SkipDirectiveArgsCheck:    true,
-		LexOptions:                crossplane.LexOptions{Lexers: luaLexers()},
 	}
-	p := &parsed{file: f, spans: map[*crossplane.Directive]source.Span{}}
+	if mayHoldLua(src) {
+		opts.LexOptions = crossplane.LexOptions{Lexers: luaLexers()}
+	}
+	p := &parsed{file: f}
 	payload, err := parseSafely(f.Path, src, opts)
 	if err != nil {
 		p.problems = append(p.problems, syntaxProblem(f, err))
@@ -54,9 +63,28 @@ func parseFile(f *File) *parsed {
 	if len(payload.Config) > 0 {
 		p.tree = payload.Config[0].Parsed
 	}
-	loc := newLocator(f.Lines)
-	walkTree(p.tree, func(d *crossplane.Directive) { p.spans[d] = loc.find(d.Line, d.Directive) })
+	p.nodes = make([]node, 0, countTree(p.tree))
+	p.index(p.tree, newLocator(f.Lines))
 	return p
+}
+
+// index appends the nodes of ds and their blocks in source order.
+func (p *parsed) index(ds crossplane.Directives, loc *locator) {
+	for _, d := range ds {
+		i := len(p.nodes)
+		p.nodes = append(p.nodes, node{span: loc.find(d.Line, d.Directive)})
+		p.index(d.Block, loc)
+		p.nodes[i].after = len(p.nodes)
+	}
+}
+
+// countTree counts the directives of ds and their blocks.
+func countTree(ds crossplane.Directives) int {
+	n := len(ds)
+	for _, d := range ds {
+		n += countTree(d.Block)
+	}
+	return n
 }
 
 // emptyIf finds an `if ()` with nothing between the parentheses, on which
@@ -91,12 +119,16 @@ func luaLexers() []crossplane.RegisterLexer {
 	}
 }
 
-// walkTree visits directives in source order.
-func walkTree(ds crossplane.Directives, visit func(*crossplane.Directive)) {
-	for _, d := range ds {
-		visit(d)
-		walkTree(d.Block, visit)
+// mayHoldLua tells whether src may hold a *_by_lua_block directive. The
+// lexer looks up every directive name among the registered lexers as it
+// reads it, character by character; without lexers it skips that work. It
+// drops carriage returns wherever they are, so they are dropped here too.
+func mayHoldLua(src []byte) bool {
+	const lua = "_by_lua_block"
+	if bytes.Contains(src, []byte(lua)) {
+		return true
 	}
+	return bytes.IndexByte(src, '\r') >= 0 && bytes.Contains(bytes.ReplaceAll(src, []byte("\r"), nil), []byte(lua))
 }
 
 // syntaxProblem turns a crossplane error into a Problem on its line.

@@ -12,18 +12,21 @@ import (
 // resumes where the previous statement on that line ended.
 type locator struct {
 	lines *source.Lines
-	next  map[int]int // line -> byte offset where the next search starts
+	next  []int // by line - 1: byte offset where the next search starts
 }
 
 func newLocator(lines *source.Lines) *locator {
-	return &locator{lines: lines, next: map[int]int{}}
+	return &locator{lines: lines, next: make([]int, lines.Count())}
 }
 
 // find returns the span of the directive called name that starts on line:
 // from its name to its ';' or '{' on that line, else to the end of the line.
 func (l *locator) find(line int, name string) source.Span {
 	b := l.lines.Line(line)
-	from := l.next[line]
+	from := 0 // a line out of range is empty: its searches all start at 0
+	if line >= 1 && line <= len(l.next) {
+		from = l.next[line-1]
+	}
 	start, end := indexName(b, from, name), 0
 	if start >= 0 {
 		end = statementEnd(b, start+len(name))
@@ -31,7 +34,9 @@ func (l *locator) find(line int, name string) source.Span {
 		start = skipSpace(b, from) // the name was written differently
 		end = max(statementEnd(b, start), start)
 	}
-	l.next[line] = end
+	if line >= 1 && line <= len(l.next) {
+		l.next[line-1] = end
+	}
 	return source.Span{
 		StartLine: line,
 		StartCol:  source.UTF16Len(b[:start]) + 1,

@@ -7,6 +7,7 @@
 package source
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -26,7 +27,7 @@ type Lines struct {
 
 // NewLines indexes src. A lone CR, CR LF and LF each end a line.
 func NewLines(src []byte) *Lines {
-	starts := []int{0}
+	starts := make([]int, 1, 1+bytes.Count(src, []byte("\n")))
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':
