@@ -60,9 +60,26 @@ func benchWorkspace(b *testing.B, dir string, files int) (rel, text string) {
 // BenchmarkDidChange measures the time from a didChange of a 2,000-line
 // Python file in a 500-file workspace to the diagnostics published for it:
 // one full edit-lint-publish round trip over the protocol. Every other
-// edit adds app.run(debug=True), so the file's diagnostics alternate
-// between one finding and none.
+// edit adds two lines at the end of the file (a Flask import and
+// app.run(debug=True)), the next removes them, so the file's diagnostics
+// alternate between one finding and none. Like typing, each change touches
+// one place of the file.
 func BenchmarkDidChange(b *testing.B) {
+	benchDidChange(b, func(text string) string {
+		return text + "from flask import Flask\nFlask(__name__).run(debug=True)\n"
+	})
+}
+
+// BenchmarkDidChangeRewrite is BenchmarkDidChange with edits at both ends
+// of the file (a first and a last line), so no part of the last syntax
+// tree can be reused: the cost of parsing the whole file again.
+func BenchmarkDidChangeRewrite(b *testing.B) {
+	benchDidChange(b, func(text string) string {
+		return "from flask import Flask\n" + text + "Flask(__name__).run(debug=True)\n"
+	})
+}
+
+func benchDidChange(b *testing.B, addDebug func(string) string) {
 	dir := b.TempDir()
 	rel, text := benchWorkspace(b, dir, 500)
 	if n := strings.Count(text, "\n"); n < 2000 {
@@ -72,7 +89,7 @@ func BenchmarkDidChange(b *testing.B) {
 	c.initialize(nil)
 	c.open(rel, text, 1)
 	c.diagnostics(c.uri(rel), 1)
-	debug := "from flask import Flask\n" + text + "Flask(__name__).run(debug=True)\n"
+	debug := addDebug(text)
 	cpu := cpuTime()
 	b.ResetTimer()
 	for i := range b.N {

@@ -39,6 +39,8 @@ type cachedScan struct {
 	pathSet [sha256.Size]byte
 	imports []string
 	scanned bool // imports is set
+	by      *prescan
+	need    need // what by found in the bytes, when by is set
 }
 
 type cachedRead struct {
@@ -106,7 +108,9 @@ func (c *Cache) parse(ctx context.Context, parser *python.Parser, path string, s
 	if ok && hit.sum == sum {
 		return hit.file, nil
 	}
-	f, err := parser.Parse(ctx, path, src)
+	// The last tree of the file, when there is one, makes an edit cheap
+	// to parse.
+	f, err := parser.ParseEdited(ctx, path, src, hit.file)
 	if err != nil {
 		return nil, err
 	}
@@ -184,6 +188,22 @@ func (c *Cache) scan(path string, src []byte) (cachedScan, [sha256.Size]byte) {
 		s = cachedScan{sum: sum}
 	}
 	return s, sum
+}
+
+// need is scan.wanted through the cache.
+func (c *Cache) need(scan *prescan, path string, src []byte) need {
+	if c == nil {
+		return scan.wanted(path, src)
+	}
+	s, _ := c.scan(path, src)
+	if s.by == scan {
+		return s.need
+	}
+	s.by, s.need = scan, scan.wanted(path, src)
+	c.mu.Lock()
+	c.scans[path] = s
+	c.mu.Unlock()
+	return s.need
 }
 
 // imported is imported through the cache.

@@ -5,6 +5,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/flasklint/flasklint/rules"
@@ -27,9 +28,20 @@ const (
 	needWeak   need = 2 // weak needles only: read in a tree that holds a strong one
 )
 
+// prescans keeps the pre-scan of each selection of rules (by their ids),
+// so that a cache can tell a file's earlier result is still good.
+var prescans sync.Map
+
 func newPrescan(selected []*rules.Rule) *prescan {
 	if selected == nil {
 		selected = rules.All
+	}
+	var ids strings.Builder
+	for _, r := range selected {
+		ids.WriteString(r.ID + " ")
+	}
+	if s, ok := prescans.Load(ids.String()); ok {
+		return s.(*prescan)
 	}
 	s := &prescan{}
 	var strong, weak []string
@@ -41,7 +53,8 @@ func newPrescan(selected []*rules.Rule) *prescan {
 	if len(strong)+len(weak) > 0 {
 		s.m = newMatcher(strong, weak)
 	}
-	return s
+	actual, _ := prescans.LoadOrStore(ids.String(), s)
+	return actual.(*prescan)
 }
 
 // wanted tells what a selected rule may read in the file. A file that is
@@ -69,12 +82,12 @@ func (s *prescan) wanted(p string, src []byte) need {
 // (flaskTree), those with a weak one. Without one, the files with only
 // weak needles are out of scope: no rule reads them, even when every file
 // is parsed.
-func (s *prescan) choose(paths []string, sources map[string][]byte) (wanted, outOfScope map[string]bool) {
+func (s *prescan) choose(cache *Cache, paths []string, sources map[string][]byte) (wanted, outOfScope map[string]bool) {
 	wanted, outOfScope = map[string]bool{}, map[string]bool{}
 	flaskTree := false
 	var weak []string
 	for _, p := range paths {
-		switch s.wanted(p, sources[p]) {
+		switch cache.need(s, p, sources[p]) {
 		case needStrong:
 			wanted[p], flaskTree = true, true
 		case needWeak:

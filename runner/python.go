@@ -26,10 +26,13 @@ var (
 // and runs it, and the script above that.
 const importDepth = 2
 
-// appDefinition marks a file that defines or builds a Flask app: the files
+// definesApp marks a file that defines or builds a Flask app: the files
 // that import it are read too, since they may run or configure the app
 // without ever naming Flask.
-var appDefinition = regexp.MustCompile(`Flask\(|create_app|make_app`)
+func definesApp(src []byte) bool {
+	return bytes.Contains(src, []byte("Flask(")) || bytes.Contains(src, []byte("create_app")) ||
+		bytes.Contains(src, []byte("make_app"))
+}
 
 // parsePython parses the Python files that a selected rule may read: the
 // wanted files (see prescan.choose), the modules of the tree they
@@ -48,7 +51,7 @@ func parsePython(ctx context.Context, cache *Cache, paths []string, sources map[
 	for _, p := range paths {
 		if wanted[p] {
 			seeds = append(seeds, p)
-			if appDefinition.Match(sources[p]) {
+			if definesApp(sources[p]) {
 				appSeeds = append(appSeeds, p)
 			}
 		}
@@ -241,6 +244,8 @@ func parseAll(ctx context.Context, cache *Cache, paths []string, sources map[str
 		go func() {
 			defer wg.Done()
 			parser := python.NewParser()
+			// A cache keeps each file's C tree for its next edit.
+			parser.KeepTrees = cache != nil
 			defer parser.Close()
 			for i := range jobs {
 				if f, err := cache.parse(ctx, parser, paths[i], sources[paths[i]]); err == nil {

@@ -219,7 +219,7 @@ func load(ctx context.Context, in inputs, base string, roots []string, found []c
 	project := &rules.Project{Unread: unread}
 	project.Pins = parsePins(pinFiles, sources)
 	parseDeploy(project, deployKinds, deployFiles, sources)
-	wanted, outOfScope := scan.choose(pyFiles, sources)
+	wanted, outOfScope := scan.choose(in.cache, pyFiles, sources)
 	treed, big := withoutBigPython(pyFiles, sources, wanted)
 	project.Unread = append(project.Unread, big...)
 	project.Python, project.NeedlessPython = parsePython(ctx, in.cache, treed, sources, workers, wanted,

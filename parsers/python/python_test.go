@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -147,4 +148,65 @@ func TestLargeFileKeepsEveryParentLink(t *testing.T) {
 	if count < 3000*20 || len(f.Comments) != 3000 {
 		t.Errorf("%d nodes and %d comments, want over 60000 and 3000", count, len(f.Comments))
 	}
+}
+
+// TestParseEditedMatchesParse: parsing the new bytes of a file with its
+// last tree gives the same tree, errors and comments as parsing them
+// afresh, for edits anywhere in the file, of any size, that break and
+// mend the syntax.
+func TestParseEditedMatchesParse(t *testing.T) {
+	base := "import os\n\ndef f(x):\n    return {\"k\": x}  # note\n\nclass C:\n    y = 'é'\r\n"
+	edits := []string{
+		base + "app.run(debug=True)\n",                     // appended
+		"from flask import Flask\n" + base,                 // prepended
+		strings.Replace(base, "return", "retur", 1),        // a deletion that breaks the syntax
+		strings.Replace(base, "(x):", "(x, y=[1, 2]):", 1), // an insertion in the middle
+		strings.Replace(base, "    y = 'é'\r\n", "", 1),    // the end removed
+		"", // everything removed
+		strings.Replace(base, "def f(x):\n", "def f(x:\n", 1), // an unclosed bracket
+		base + "\tx = 1\n\r\r  y = (\n",                       // lone CRs and odd indentation
+	}
+	long := strings.Repeat(base, 40)
+	edits = append(edits,
+		long, // a large file, then edits in its middle
+		long[:len(long)/2]+"    z = call(1,\n        2)\n"+long[len(long)/2:],
+		long[:len(long)/3]+long[len(long)/2:],
+		long[:len(long)/2]+"é"+long[len(long)/2+1:],
+	)
+	keeper := NewParser()
+	keeper.KeepTrees = true
+	defer keeper.Close()
+	fresh := NewParser()
+	defer fresh.Close()
+	for _, first := range []string{base, edits[2]} {
+		old, err := keeper.Parse(context.Background(), "x.py", []byte(first))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, src := range edits {
+			got, err := keeper.ParseEdited(context.Background(), "x.py", []byte(src), old)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := fresh.Parse(context.Background(), "x.py", []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := dump(got), dump(want); g != w {
+				t.Errorf("%q edited to %q:\n got %s\nwant %s", first, src, g, w)
+			}
+			old = got // the next edit starts from this one's tree
+		}
+	}
+}
+
+// dump is a tree, its syntax errors and its comments as text.
+func dump(f *File) string {
+	var b strings.Builder
+	Walk(f.Root, func(n *Node) bool {
+		fmt.Fprintf(&b, "(%s %s %d-%d %v)", n.Type, n.Field, n.StartByte, n.EndByte, n.Named)
+		return true
+	})
+	fmt.Fprintf(&b, " errors %v comments %v", f.Errors, f.Comments)
+	return b.String()
 }

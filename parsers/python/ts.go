@@ -27,6 +27,7 @@ bool ts_parser_set_language(TSParser *, const TSLanguage *);
 void ts_parser_set_cancellation_flag(TSParser *, const size_t *);
 void ts_parser_reset(TSParser *);
 TSTree *ts_parser_parse_string(TSParser *, const TSTree *, const char *, uint32_t);
+TSTree *ts_tree_copy(const TSTree *);
 void ts_tree_delete(TSTree *);
 void ts_tree_edit(TSTree *, const TSInputEdit *);
 TSNode ts_tree_root_node(const TSTree *);
@@ -133,8 +134,10 @@ static long fl_walk(const TSTree *tree, fl_buf *b) {
 import "C"
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"runtime"
 	"unsafe"
 
 	// The tree-sitter library and its Python grammar are compiled by these
@@ -232,19 +235,62 @@ func (t *tsParser) walk(tree *C.TSTree) []flatNode {
 
 func deleteTree(tree *C.TSTree) { C.ts_tree_delete(tree) }
 
-// editTree tells tree that the bytes [start, oldEnd) became [start,
-// newEnd), with the rows and columns of those offsets.
-func editTree(tree *C.TSTree, start, oldEnd, newEnd int, startPt, oldEndPt, newEndPt [2]int) {
-	pt := func(p [2]int) C.TSPoint { return C.TSPoint{row: C.uint32_t(p[0]), column: C.uint32_t(p[1])} }
+// cTree is a C syntax tree that a File keeps for the next parse of the
+// same file; a cleanup deletes it once the File is unreachable.
+type cTree struct{ t *C.TSTree }
+
+func keepTree(f *File, tree *C.TSTree) *cTree {
+	ct := &cTree{t: tree}
+	runtime.AddCleanup(f, func(t *C.TSTree) { C.ts_tree_delete(t) }, tree)
+	return ct
+}
+
+func (ct *cTree) ptr() *C.TSTree {
+	if ct == nil {
+		return nil
+	}
+	return ct.t
+}
+
+// release deletes a tree that edited made.
+func (ct *cTree) release() {
+	if ct != nil {
+		C.ts_tree_delete(ct.t)
+	}
+}
+
+// edited returns a copy of the tree (the File keeps its own unchanged),
+// told that its source before became after: the bytes between the common
+// prefix and the common suffix were replaced. The caller releases it.
+func (ct *cTree) edited(before, after []byte) *cTree {
+	prefix := 0
+	for prefix < len(before) && prefix < len(after) && before[prefix] == after[prefix] {
+		prefix++
+	}
+	suffix := 0
+	for suffix < len(before)-prefix && suffix < len(after)-prefix &&
+		before[len(before)-1-suffix] == after[len(after)-1-suffix] {
+		suffix++
+	}
+	oldEnd, newEnd := len(before)-suffix, len(after)-suffix
 	e := C.TSInputEdit{
-		start_byte:    C.uint32_t(start),
+		start_byte:    C.uint32_t(prefix),
 		old_end_byte:  C.uint32_t(oldEnd),
 		new_end_byte:  C.uint32_t(newEnd),
-		start_point:   pt(startPt),
-		old_end_point: pt(oldEndPt),
-		new_end_point: pt(newEndPt),
+		start_point:   point(before, prefix),
+		old_end_point: point(before, oldEnd),
+		new_end_point: point(after, newEnd),
 	}
-	C.ts_tree_edit(tree, &e)
+	t := C.ts_tree_copy(ct.t)
+	C.ts_tree_edit(t, &e)
+	return &cTree{t: t}
+}
+
+// point is the row and byte column of an offset.
+func point(src []byte, off int) C.TSPoint {
+	row := bytes.Count(src[:off], []byte("\n"))
+	col := off - (bytes.LastIndexByte(src[:off], '\n') + 1)
+	return C.TSPoint{row: C.uint32_t(row), column: C.uint32_t(col)}
 }
 
 // grammar names the Python grammar's node types and fields, read once.
