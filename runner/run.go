@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/flasklint/flasklint/parsers/nginx"
 	"github.com/flasklint/flasklint/rules"
@@ -109,6 +110,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		base = root
 	}
 
+	start := time.Now()
 	w := &walker{base: base, log: logf, seen: map[string]bool{}, exclude: opts.Exclude}
 	var only map[string]bool
 	if partial {
@@ -123,11 +125,15 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	sort.Slice(w.found, func(i, j int) bool { return w.found[i].path < w.found[j].path })
+	logf("found %d files in %v", len(w.found), time.Since(start).Round(time.Millisecond))
 
 	scan := newPrescan(opts.Rules)
-	project, sources, pyFiles := load(ctx, newInputs(opts), base, abs, w.found, opts.Workers, scan, opts.NoPrescan)
+	project, sources, pyFiles := load(ctx, newInputs(opts), base, abs, w.found, opts.Workers, scan, opts.NoPrescan,
+		logf)
 	project.Suppressions = collectSuppressions(project, sources, pyFiles)
+	start = time.Now()
 	findings, failed := check(project, opts.Rules, opts.Workers)
+	logf("ran the rules in %v", time.Since(start).Round(time.Millisecond))
 	res := &Result{Base: base, Dir: workingDir(opts), Files: len(sources), Sources: sources, Failed: failed}
 	res.Findings, res.Suppressed = finish(opts, base, only, project, findings)
 	res.Only = sortedKeys(only)
@@ -181,8 +187,14 @@ func within(p, dir string) bool {
 // workers, each with its own parser; nginx files are loaded together so that
 // includes resolve.
 func load(ctx context.Context, in inputs, base string, roots []string, found []candidate, workers int,
-	scan *prescan, all bool,
+	scan *prescan, all bool, logf func(string, ...any),
 ) (*rules.Project, map[string][]byte, []string) {
+	start := time.Now()
+	since := func() time.Duration {
+		d := time.Since(start).Round(time.Millisecond)
+		start = time.Now()
+		return d
+	}
 	sources := map[string][]byte{}
 	var unread []rules.Unread
 	var pyFiles, ngFiles, pinFiles, deployFiles []string
@@ -211,6 +223,7 @@ func load(ctx context.Context, in inputs, base string, roots []string, found []c
 		}
 	}
 
+	logf("read %d files in %v", len(sources), since())
 	tree := newTreeFS(base, roots)
 	tree.in = in
 	tree.read = sources
@@ -222,8 +235,10 @@ func load(ctx context.Context, in inputs, base string, roots []string, found []c
 	wanted, outOfScope := scan.choose(in.cache, pyFiles, sources)
 	treed, big := withoutBigPython(pyFiles, sources, wanted)
 	project.Unread = append(project.Unread, big...)
+	logf("parsed the deployment files and pins in %v", since())
 	project.Python, project.NeedlessPython = parsePython(ctx, in.cache, treed, sources, workers, wanted,
 		outOfScope, all)
+	logf("parsed %d of %d Python files in %v", len(project.Python), len(pyFiles), since())
 	var rootRels []string
 	for _, r := range roots {
 		rel, _ := filepath.Rel(base, r)
@@ -231,6 +246,7 @@ func load(ctx context.Context, in inputs, base string, roots []string, found []c
 	}
 	rules.LinkLaunches(project)
 	project.Nginx = nginx.Load(nginx.Options{FS: tree, Roots: rootRels}, ngFiles)
+	logf("loaded %d nginx files in %v", len(ngFiles), since())
 	return project, sources, pyFiles
 }
 

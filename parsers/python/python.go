@@ -142,34 +142,44 @@ func (p *Parser) collectComments(f *File) {
 
 // build makes the Go tree of a walk's nodes. All the nodes take one
 // allocation, and all their child lists another, each of the exact size.
-// Comments have a node, for their place in the walk, but are no parent's
-// child.
+// Comments (listed in File.Comments) and punctuation held under no field
+// name are left out: no rule reads them, and they are a third of the nodes.
 func build(flat []flatNode) *Node {
-	nodes := make([]Node, len(flat))
+	index := make([]int32, len(flat)) // flat -> nodes, -1 for a node left out
 	counts := make([]int32, len(flat))
-	kids := 0
-	for i := 1; i < len(flat); i++ {
-		if symbolName(flat[i].symbol) != "comment" {
-			counts[flat[i].parent]++
+	kept, kids := 0, 0
+	for i := range flat {
+		s := &flat[i]
+		leaf := i+1 == len(flat) || flat[i+1].parent != int32(i) // in depth-first order
+		if i > 0 && leaf && (grammar.omit[s.symbol] && s.field == 0 || symbolName(s.symbol) == "comment") {
+			index[i] = -1
+			continue
+		}
+		index[i] = int32(kept)
+		kept++
+		if i > 0 {
+			counts[s.parent]++
 			kids++
 		}
 	}
+	nodes := make([]Node, kept)
 	var slab []*Node
 	if kids > 0 {
 		slab = make([]*Node, kids)
 	}
 	off := 0
 	for i := range flat {
+		if index[i] < 0 {
+			continue
+		}
 		s := &flat[i]
-		n := &nodes[i]
+		n := &nodes[index[i]]
 		n.Type, n.Field, n.Named = symbolName(s.symbol), fieldName(s.field), s.flags&flagNamed != 0
 		n.StartByte, n.EndByte = int(s.start), int(s.end)
 		if s.parent >= 0 {
-			parent := &nodes[s.parent]
+			parent := &nodes[index[s.parent]]
 			n.Parent = parent
-			if n.Type != "comment" {
-				parent.Children = append(parent.Children, n)
-			}
+			parent.Children = append(parent.Children, n)
 		}
 		if k := int(counts[i]); k > 0 {
 			n.Children = slab[off : off : off+k]

@@ -294,10 +294,18 @@ func point(src []byte, off int) C.TSPoint {
 }
 
 // grammar names the Python grammar's node types and fields, read once.
-var grammar = func() (g struct{ symbols, fields []string }) {
+var grammar = func() (g struct {
+	symbols, fields []string
+	omit            [1 << 16]bool // punctuation, left out of the Go tree
+}) {
 	lang := C.tree_sitter_python()
 	for i := range C.uint32_t(C.ts_language_symbol_count(lang)) {
-		g.symbols = append(g.symbols, C.GoString(C.ts_language_symbol_name(lang, C.TSSymbol(i))))
+		name := C.GoString(C.ts_language_symbol_name(lang, C.TSSymbol(i)))
+		g.symbols = append(g.symbols, name)
+		switch name {
+		case "(", ")", "[", "]", "{", "}", ",", ":", ";", ".":
+			g.omit[i] = true
+		}
 	}
 	g.fields = append(g.fields, "")
 	for i := C.uint32_t(1); i <= C.ts_language_field_count(lang); i++ {
