@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -122,6 +123,9 @@ type DeployLink struct {
 	// byPort lists the servers with a listen directive on each port, in
 	// config order, built on first use.
 	byPort map[string][]*NginxServer
+	// fronting lists the proxying links in front of each app file, in
+	// config order.
+	fronting map[string][]*LocationLink
 }
 
 // DeployLink returns the link between nginx and the apps, built on first use.
@@ -136,15 +140,7 @@ func (d *DeployLink) Of(l *NginxLocation) *LocationLink { return d.byLoc[l] }
 
 // Fronting returns the links of the proxying (proxy_pass, uwsgi_pass)
 // locations in front of the app defined in file.
-func (d *DeployLink) Fronting(file string) []*LocationLink {
-	var out []*LocationLink
-	for _, l := range d.Links {
-		if l.Fronts(file) && l.Loc.Pass != nil && (l.Loc.Pass.Module == "proxy" || l.Loc.Pass.Module == "uwsgi") {
-			out = append(out, l)
-		}
-	}
-	return out
-}
+func (d *DeployLink) Fronting(file string) []*LocationLink { return slices.Clip(d.fronting[file]) }
 
 // Hops is the most proxies that sit in front of the app defined in file
 // on one path (nginx -> app is 1, nginx -> nginx -> app is 2), with the
@@ -279,6 +275,16 @@ func buildDeployLink(p *Project) *DeployLink {
 	}
 	d.placeFallback(p)
 	d.countHops()
+	d.fronting = map[string][]*LocationLink{}
+	for _, l := range d.Links {
+		if l.Loc.Pass != nil && (l.Loc.Pass.Module == "proxy" || l.Loc.Pass.Module == "uwsgi") {
+			for _, f := range l.AppFiles {
+				if fs := d.fronting[f]; len(fs) == 0 || fs[len(fs)-1] != l {
+					d.fronting[f] = append(fs, l)
+				}
+			}
+		}
+	}
 	return d
 }
 

@@ -356,8 +356,8 @@ func (p *Project) composeBase(c *compose.File, svc *compose.Service) (*compose.F
 	if !isOverride(c.Path) {
 		return nil, nil
 	}
-	for _, b := range p.Compose {
-		if b == c || path.Dir(b.Path) != path.Dir(c.Path) || isOverride(b.Path) || devName(b.Path) ||
+	for _, b := range p.byDir().composeByDir[path.Dir(c.Path)] {
+		if b == c || isOverride(b.Path) || devName(b.Path) ||
 			strings.Contains(strings.ToLower(path.Base(b.Path)), "prod") {
 			continue
 		}
@@ -373,8 +373,8 @@ func (p *Project) composeBase(c *compose.File, svc *compose.Service) (*compose.F
 // composeOverrides are the override services merged over a base service.
 func (p *Project) composeOverrides(c *compose.File, svc *compose.Service) []composeRef {
 	var out []composeRef
-	for _, o := range p.Compose {
-		if !isOverride(o.Path) || path.Dir(o.Path) != path.Dir(c.Path) {
+	for _, o := range p.byDir().composeByDir[path.Dir(c.Path)] {
+		if !isOverride(o.Path) {
 			continue
 		}
 		for _, s := range o.Services {

@@ -54,6 +54,29 @@ type derived struct {
 	runsOnce    sync.Once
 	appServices map[*compose.Service]bool
 	appDirs     map[string]bool // directories of Dockerfiles whose launch runs an app
+
+	agreed sync.Map // top directory + "\x00" + package -> VersionFact
+
+	dirsOnce     sync.Once
+	composeByDir map[string][]*compose.File    // in path order
+	dockerByDir  map[string][]*dockerfile.File // in path order
+}
+
+// byDir indexes the compose files and Dockerfiles by their directory.
+func (p *Project) byDir() *derived {
+	p.derived.dirsOnce.Do(func() {
+		p.derived.composeByDir = map[string][]*compose.File{}
+		for _, c := range p.Compose {
+			dir := path.Dir(c.Path)
+			p.derived.composeByDir[dir] = append(p.derived.composeByDir[dir], c)
+		}
+		p.derived.dockerByDir = map[string][]*dockerfile.File{}
+		for _, d := range p.Dockerfiles {
+			dir := path.Dir(d.Path)
+			p.derived.dockerByDir[dir] = append(p.derived.dockerByDir[dir], d)
+		}
+	})
+	return &p.derived
 }
 
 type envFileRef struct {

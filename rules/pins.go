@@ -81,8 +81,18 @@ func lookupPin(f *pins.File, pkg string, byPath map[string]*pins.File, depth int
 // as app/ beside requirements/). Pins of other top-level directories belong
 // to other projects of the tree.
 func (p *Project) agreedPin(file, pkg string) VersionFact {
-	fact := VersionFact{Package: pkg}
 	top := topDir(file)
+	key := top + "\x00" + pkg
+	if fact, ok := p.derived.agreed.Load(key); ok {
+		return fact.(VersionFact)
+	}
+	fact := p.agreedPinIn(top, pkg)
+	p.derived.agreed.Store(key, fact)
+	return fact
+}
+
+func (p *Project) agreedPinIn(top, pkg string) VersionFact {
+	fact := VersionFact{Package: pkg}
 	for _, f := range p.Pins {
 		pin, ok := f.Lookup(pkg)
 		switch {

@@ -114,10 +114,7 @@ func (p *Project) isNginxService(c *compose.File, svc *compose.Service) bool {
 	if strings.Contains(strings.ToLower(path.Base(dir)), "nginx") {
 		return true
 	}
-	for _, d := range p.Dockerfiles { // a build whose Dockerfile starts FROM nginx
-		if path.Dir(d.Path) != dir {
-			continue
-		}
+	for _, d := range p.byDir().dockerByDir[dir] { // a build whose Dockerfile starts FROM nginx
 		for _, in := range d.Instructions {
 			if in.Cmd == "FROM" && len(in.Args) > 0 && strings.Contains(strings.ToLower(in.Args[0]), "nginx") {
 				return true

@@ -134,6 +134,15 @@ var nameSeparators = regexp.MustCompile(`[-_.]+`)
 
 // Normalize is a package name as PEP 503 compares them.
 func Normalize(name string) string {
+	normal := true // already lower case, with single "-" separators only
+	for i := 0; i < len(name) && normal; i++ {
+		c := name[i]
+		normal = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
+			c == '-' && i > 0 && i < len(name)-1 && name[i-1] != '-'
+	}
+	if normal {
+		return name
+	}
 	return nameSeparators.ReplaceAllString(strings.ToLower(strings.TrimSpace(name)), "-")
 }
 

@@ -178,3 +178,28 @@ func TestAtLeast(t *testing.T) {
 		}
 	}
 }
+
+// TestNormalizeAgreesWithTheRule: the shortcut for names already in
+// normal form gives what the separator rule gives, on every short name
+// over letters, digits and separators.
+func TestNormalizeAgreesWithTheRule(t *testing.T) {
+	alphabet := "aZ9-_. "
+	var names []string
+	var grow func(prefix string)
+	grow = func(prefix string) {
+		names = append(names, prefix)
+		if len(prefix) == 4 {
+			return
+		}
+		for _, c := range alphabet {
+			grow(prefix + string(c))
+		}
+	}
+	grow("")
+	for _, name := range names {
+		want := nameSeparators.ReplaceAllString(strings.ToLower(strings.TrimSpace(name)), "-")
+		if got := Normalize(name); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
