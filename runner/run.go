@@ -183,9 +183,10 @@ func within(p, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
 }
 
-// load reads and parses every candidate. Python files are parsed on a pool of
-// workers, each with its own parser; nginx files are loaded together so that
-// includes resolve.
+// load reads and parses every candidate. Files are read on a pool of
+// workers; Python files are parsed on another, each worker with its own
+// parser, while one more goroutine parses the deployment files and pins
+// and loads the nginx files (together, so that includes resolve).
 func load(ctx context.Context, in inputs, base string, roots []string, found []candidate, workers int,
 	scan *prescan, all bool, logf func(string, ...any),
 ) (*rules.Project, map[string][]byte, []string) {
@@ -199,12 +200,13 @@ func load(ctx context.Context, in inputs, base string, roots []string, found []c
 	var unread []rules.Unread
 	var pyFiles, ngFiles, pinFiles, deployFiles []string
 	deployKinds := map[string]Kind{}
-	for _, c := range found {
+	srcs, errs := readAll(in, base, found, workers)
+	for i, c := range found {
 		if c.refused != "" {
 			unread = append(unread, rules.Unread{File: c.path, Reason: c.refused})
 			continue
 		}
-		src, err := in.read(filepath.Join(base, filepath.FromSlash(c.path)))
+		src, err := srcs[i], errs[i]
 		if err != nil {
 			unread = append(unread, rules.Unread{File: c.path, Reason: err.Error()})
 			continue
@@ -229,25 +231,64 @@ func load(ctx context.Context, in inputs, base string, roots []string, found []c
 	tree.read = sources
 	pyFiles = append(pyFiles, pyfileTargets(tree, pyFiles, sources)...)
 
-	project := &rules.Project{Unread: unread}
-	project.Pins = parsePins(pinFiles, sources)
-	parseDeploy(project, deployKinds, deployFiles, sources)
-	wanted, outOfScope := scan.choose(in.cache, pyFiles, sources)
-	treed, big := withoutBigPython(pyFiles, sources, wanted)
-	project.Unread = append(project.Unread, big...)
-	logf("parsed the deployment files and pins in %v", since())
-	project.Python, project.NeedlessPython = parsePython(ctx, in.cache, treed, sources, workers, wanted,
-		outOfScope, all)
-	logf("parsed %d of %d Python files in %v", len(project.Python), len(pyFiles), since())
 	var rootRels []string
 	for _, r := range roots {
 		rel, _ := filepath.Rel(base, r)
 		rootRels = append(rootRels, filepath.ToSlash(rel))
 	}
+	project := &rules.Project{Unread: unread}
+	var others sync.WaitGroup
+	var deployTime, nginxTime time.Duration
+	others.Add(1)
+	go func() { // fields of project that the Python parse leaves alone
+		defer others.Done()
+		start := time.Now()
+		project.Pins = parsePins(pinFiles, sources)
+		parseDeploy(project, deployKinds, deployFiles, sources)
+		deployTime = time.Since(start)
+		start = time.Now()
+		project.Nginx = nginx.Load(nginx.Options{FS: tree, Roots: rootRels}, ngFiles)
+		nginxTime = time.Since(start)
+	}()
+	wanted, outOfScope := scan.choose(in.cache, pyFiles, sources)
+	treed, big := withoutBigPython(pyFiles, sources, wanted)
+	project.Unread = append(project.Unread, big...)
+	project.Python, project.NeedlessPython = parsePython(ctx, in.cache, treed, sources, workers, wanted,
+		outOfScope, all)
+	logf("parsed %d of %d Python files in %v", len(project.Python), len(pyFiles), since())
+	others.Wait()
+	logf("parsed %d deployment and pin files in %v and loaded %d nginx files in %v, beside the Python files",
+		len(deployFiles)+len(pinFiles), deployTime.Round(time.Millisecond), len(ngFiles),
+		nginxTime.Round(time.Millisecond))
 	rules.LinkLaunches(project)
-	project.Nginx = nginx.Load(nginx.Options{FS: tree, Roots: rootRels}, ngFiles)
-	logf("loaded %d nginx files in %v", len(ngFiles), since())
 	return project, sources, pyFiles
+}
+
+// readAll reads the files found (not those refused) on a pool of workers.
+func readAll(in inputs, base string, found []candidate, workers int) ([][]byte, []error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	srcs, errs := make([][]byte, len(found)), make([]error, len(found))
+	next := make(chan int, 64)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				srcs[i], errs[i] = in.read(filepath.Join(base, filepath.FromSlash(found[i].path)))
+			}
+		}()
+	}
+	for i, c := range found {
+		if c.refused == "" {
+			next <- i
+		}
+	}
+	close(next)
+	wg.Wait()
+	return srcs, errs
 }
 
 func readFile(p string) ([]byte, error) {
