@@ -224,6 +224,10 @@ func imported(file string, src []byte, index *modules) []string {
 	return out
 }
 
+// splitFrom is the size from which a Python file is parsed in two halves
+// at once when there are fewer files to parse than workers.
+const splitFrom = 16 << 10
+
 // parseAll parses the files on a pool of workers, each with its own parser
 // reused from file to file, and returns them in the order given. Trees the
 // cache holds for the same bytes are not parsed again.
@@ -246,6 +250,9 @@ func parseAll(ctx context.Context, cache *Cache, paths []string, sources map[str
 			parser := python.NewParser()
 			// A cache keeps each file's C tree for its next edit.
 			parser.KeepTrees = cache != nil
+			if len(todo) < workers { // a core to spare: large files in two halves
+				parser.SplitFrom = splitFrom
+			}
 			defer parser.Close()
 			for i := range jobs {
 				if f, err := cache.parse(ctx, parser, paths[i], sources[paths[i]]); err == nil {

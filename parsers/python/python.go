@@ -60,10 +60,16 @@ type Parser struct {
 	// KeepTrees keeps each file's C syntax tree with its File (freed when
 	// the File is no longer used), for ParseEdited.
 	KeepTrees bool
+	// SplitFrom, when not 0, is the size from which a file is parsed in
+	// two halves at once (see split.go): for a core that would be idle.
+	// Not with KeepTrees.
+	SplitFrom int
 
-	ts   *tsParser
-	flat []flatNode // the last walk's nodes, in C memory the parser keeps
-	errs []bool     // per flat node: a child is or holds an error
+	ts     *tsParser
+	aux    *tsParser  // the second half's parser, made on first use
+	merged []flatNode // the nodes of both halves
+	flat   []flatNode // the last walk's nodes, in C memory the parser keeps
+	errs   []bool     // per flat node: a child is or holds an error
 }
 
 // NewParser returns a parser for Python.
@@ -72,7 +78,10 @@ func NewParser() *Parser { return &Parser{ts: newTSParser()} }
 // Close frees the parser's C memory.
 func (p *Parser) Close() {
 	p.ts.close()
-	p.flat = nil
+	if p.aux != nil {
+		p.aux.close()
+	}
+	p.flat, p.merged = nil, nil
 }
 
 // Parse parses src. The error is only for a parse that could not run at all
@@ -101,19 +110,31 @@ func (p *Parser) parse(ctx context.Context, path string, src []byte, old *File) 
 		runtime.KeepAlive(old) // its cleanup would delete the tree being copied
 		defer base.release()
 	}
-	tree, err := p.ts.parse(ctx, in, base.ptr())
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	p.flat = p.ts.walk(tree)
-
 	f := &File{Path: path, Src: src, Lines: source.NewLines(src)}
-	if p.KeepTrees {
-		f.tree = keepTree(f, tree)
-	} else {
-		// Nothing reads the C tree after the walk; freeing a large one
-		// takes about a millisecond, which the other cores can spend.
-		go deleteTree(tree)
+	split := false
+	if at := 0; old == nil && !p.KeepTrees && p.SplitFrom > 0 && len(in) >= p.SplitFrom {
+		if at = splitPoint(in); at > 0 {
+			flat, ok, err := p.parseSplit(ctx, in, at)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+			p.flat, split = flat, ok
+		}
+	}
+	if !split {
+		tree, err := p.ts.parse(ctx, in, base.ptr())
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		p.flat = p.ts.walk(tree)
+		if p.KeepTrees {
+			f.tree = keepTree(f, tree)
+		} else {
+			// Nothing reads the C tree after the walk; freeing a large
+			// one takes about a millisecond, which the other cores can
+			// spend.
+			go deleteTree(tree)
+		}
 	}
 	p.collectComments(f)
 	f.Root = build(p.flat)

@@ -54,6 +54,17 @@ func FuzzParse(f *testing.F) {
 		if g, w := dump(edited), dump(file); g != w {
 			t.Fatalf("parsed as an edit:\n%s\nparsed afresh:\n%s", g, w)
 		}
+		// And parsed in two halves where it can be split.
+		halves := NewParser()
+		halves.SplitFrom = 1
+		defer halves.Close()
+		split, err := halves.Parse(context.Background(), "app.py", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := dump(split), dump(file); g != w {
+			t.Fatalf("parsed in halves:\n%s\nparsed whole:\n%s", g, w)
+		}
 	})
 }
 

@@ -210,3 +210,70 @@ func dump(f *File) string {
 	fmt.Fprintf(&b, " errors %v comments %v", f.Errors, f.Comments)
 	return b.String()
 }
+
+// TestSplitParseMatchesParse: a file parsed in two halves gives the tree,
+// errors and comments of a whole parse, whether the halves meet at a
+// definition or the file has no place to split, strings and brackets
+// that span lines, and syntax errors (which make it parse whole).
+func TestSplitParseMatchesParse(t *testing.T) {
+	unit := "@app.route('/x')\ndef view(a,\n         b):\n    '''doc\ndef not_here():\n'''\n" +
+		"    return [a,\n# comment\nb]\n\nclass C(Base):  # c\n    x = \"\"\"\nclass Inner:\n\"\"\"\n" +
+		"    y = 1 + \\\n        2\n\n\nasync def g():\n    await h(r'\\'', \"\\\"\")\n"
+	srcs := []string{
+		strings.Repeat(unit, 30),
+		strings.Repeat(unit, 30) + "def broken(:\n",
+		"def broken(:\n" + strings.Repeat(unit, 30),
+		strings.Repeat("x = 1\n", 500),
+		strings.Repeat(unit, 15) + "s = '''\n" + strings.Repeat(unit, 15) + "'''\n",
+		strings.Repeat(unit, 15) + "t = (\n" + strings.Repeat(unit, 15) + ")\n",
+		"é = 1\r\n" + strings.Repeat(unit, 30),
+	}
+	whole := NewParser()
+	defer whole.Close()
+	halves := NewParser()
+	halves.SplitFrom = 1
+	defer halves.Close()
+	split := 0
+	for _, src := range srcs {
+		if splitPoint([]byte(src)) > 0 {
+			split++
+		}
+		got, err := halves.Parse(context.Background(), "x.py", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := whole.Parse(context.Background(), "x.py", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := dump(got), dump(want); g != w {
+			t.Errorf("%.60q...: parsed in halves:\n%s\nparsed whole:\n%s", src, g, w)
+		}
+	}
+	if split < 5 {
+		t.Errorf("only %d of the files have a place to split", split)
+	}
+}
+
+// TestSplitPoint: the halves meet at a top-level definition, never in a
+// string, a bracket or after a decorator or a backslash.
+func TestSplitPoint(t *testing.T) {
+	for src, want := range map[string]string{
+		"x = 1\ny = 2\ndef f():\n    pass\nz = 3\n":                   "def f():",
+		"s = '''\ndef f():\n'''\nt = 1\n":                             "",
+		"a = [\ndef f():\n]\n":                                        "",
+		"x = 1\n@d\ndef f():\n    pass\n":                             "@d",
+		"x = 1 + \\\ndef f():\n    pass\n":                            "",
+		"x = 1  # '\ndef f():\n    pass\n":                            "def f():",
+		"x = 'it''s'\nclass C:\n    pass\nasync def g():\n    pass\n": "async def g():",
+	} {
+		at := splitPoint([]byte(src))
+		got := ""
+		if at > 0 {
+			got, _, _ = strings.Cut(src[at:], "\n")
+		}
+		if got != want {
+			t.Errorf("%q: split before %q, want %q", src, got, want)
+		}
+	}
+}
