@@ -62,8 +62,10 @@ func parsePython(ctx context.Context, cache *Cache, paths []string, sources map[
 		index := newModules(paths)
 		cache.setPaths(paths)
 		importedBy := map[string][]string{} // file -> files importing it
-		for _, p := range paths {
-			for _, target := range cache.imported(p, sources[p], index) {
+		targets := make([][]string, len(paths))
+		parallel(len(paths), workers, func(i int) { targets[i] = cache.imported(paths[i], sources[paths[i]], index) })
+		for i, p := range paths {
+			for _, target := range targets[i] {
 				if target != p {
 					imports[p] = append(imports[p], target)
 					importedBy[target] = append(importedBy[target], p)
@@ -87,6 +89,29 @@ func parsePython(ctx context.Context, cache *Cache, paths []string, sources map[
 		}
 	}
 	return parseAll(ctx, cache, todo, sources, workers), needless
+}
+
+// parallel calls fn for 0..n-1 on a pool of workers.
+func parallel(n, workers int, fn func(int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan int, 64)
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // reach marks the seeds and what the edges lead to within importDepth steps.
@@ -171,38 +196,87 @@ func (m *modules) find(file, dotted string) []string {
 	return m.bySuffix[rel]
 }
 
-// importLine finds the modules a line imports: "import a.b, c as d" and
-// "from .a import b, c". A text scan is enough to decide which files to
-// parse; the rules read real imports from the syntax tree.
-var importLine = regexp.MustCompile(
-	`(?m)^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import[ \t]+\(?([\w ,\t]*)|import[ \t]+([\w., \t]+))`,
-)
+// importLines finds the modules each line imports: "import a.b, c as d"
+// and "from .a import b, c" (the names after "from M import" as
+// submodules M.b and M.c too). A text scan is enough to decide which files
+// to parse; the rules read real imports from the syntax tree.
+func importLines(src []byte, each func(mod string)) {
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		line = bytes.TrimLeft(line, " \t")
+		if rest, ok := keyword(line, "from"); ok {
+			mod, rest := takeWhile(rest, isModuleByte)
+			rest, ok = keyword(rest, "import")
+			if len(mod) == 0 || !ok {
+				continue
+			}
+			each(string(mod))
+			names, _ := takeWhile(bytes.TrimPrefix(rest, []byte("(")), isNameListByte)
+			for name := range bytes.SplitSeq(names, []byte(",")) {
+				if f := bytes.Fields(name); len(f) > 0 {
+					if mod[len(mod)-1] == '.' {
+						each(string(mod) + string(f[0]))
+					} else {
+						each(string(mod) + "." + string(f[0]))
+					}
+				}
+			}
+		} else if rest, ok := keyword(line, "import"); ok {
+			names, _ := takeWhile(rest, func(c byte) bool { return isModuleByte(c) || c == ' ' || c == '\t' || c == ',' })
+			for name := range bytes.SplitSeq(names, []byte(",")) {
+				if f := bytes.Fields(name); len(f) > 0 {
+					each(string(f[0]))
+				}
+			}
+		}
+	}
+}
+
+// keyword cuts word and the blanks after it (at least one) off the start
+// of line.
+func keyword(line []byte, word string) ([]byte, bool) {
+	rest, ok := bytes.CutPrefix(line, []byte(word))
+	if !ok || len(rest) == 0 || rest[0] != ' ' && rest[0] != '\t' {
+		return nil, false
+	}
+	return bytes.TrimLeft(rest, " \t"), true
+}
+
+// takeWhile splits b after its longest prefix of bytes that ok accepts,
+// then drops the blanks that follow.
+func takeWhile(b []byte, ok func(byte) bool) (prefix, rest []byte) {
+	i := 0
+	for i < len(b) && ok(b[i]) {
+		i++
+	}
+	return b[:i], bytes.TrimLeft(b[i:], " \t")
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+func isModuleByte(c byte) bool { return isWordByte(c) || c == '.' }
+
+func isNameListByte(c byte) bool { return isWordByte(c) || c == ' ' || c == '\t' || c == ',' }
 
 // imported lists the files of the tree that the source may import or load.
 func imported(file string, src []byte, index *modules) []string {
 	var mods []string
-	for _, m := range importLine.FindAllSubmatch(src, -1) {
-		if len(m[1]) > 0 {
-			mod := string(m[1])
-			mods = append(mods, mod)
-			for _, name := range strings.Split(string(m[2]), ",") {
-				if f := strings.Fields(name); len(f) > 0 {
-					if strings.HasSuffix(mod, ".") {
-						mods = append(mods, mod+f[0])
-					} else {
-						mods = append(mods, mod+"."+f[0])
-					}
-				}
-			}
-			continue
-		}
-		for _, name := range strings.Split(string(m[3]), ",") {
-			if f := strings.Fields(name); len(f) > 0 {
-				mods = append(mods, f[0])
-			}
-		}
+	importLines(src, func(mod string) { mods = append(mods, mod) })
+	var objects, pyfiles [][][]byte // the config loaders' targets
+	if bytes.Contains(src, []byte("from_object")) {
+		objects = fromObjectTarget.FindAllSubmatch(src, -1)
 	}
-	for _, m := range fromObjectTarget.FindAllSubmatch(src, -1) {
+	if bytes.Contains(src, []byte("from_pyfile")) {
+		pyfiles = fromPyfileTarget.FindAllSubmatch(src, -1)
+	}
+	for _, m := range objects {
 		mods = append(mods, string(m[1]))
 		if i := bytes.LastIndexByte(m[1], '.'); i > 0 {
 			mods = append(mods, string(m[1][:i]))
@@ -212,7 +286,7 @@ func imported(file string, src []byte, index *modules) []string {
 	for _, m := range mods {
 		out = append(out, index.find(file, m)...)
 	}
-	for _, m := range fromPyfileTarget.FindAllSubmatch(src, -1) {
+	for _, m := range pyfiles {
 		target := path.Clean(string(m[1]))
 		if beside := path.Join(path.Dir(file), target); index.byPath[beside] {
 			out = append(out, beside)

@@ -3,8 +3,10 @@ package runner
 import (
 	"context"
 	"reflect"
+	"regexp"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -78,6 +80,54 @@ func TestImportedResolvesLikeTheModel(t *testing.T) {
 	} {
 		if got := imported(tt.file, []byte(tt.src), index); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %q imports %v, want %v", tt.file, tt.src, got, tt.want)
+		}
+	}
+}
+
+// TestImportLinesAgreesWithThePattern: the line scanner finds what the
+// regular expression it replaces finds, on import lines of every shape.
+func TestImportLinesAgreesWithThePattern(t *testing.T) {
+	pattern := regexp.MustCompile(
+		`(?m)^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import[ \t]+\(?([\w ,\t]*)|import[ \t]+([\w., \t]+))`)
+	viaPattern := func(src []byte) []string {
+		var mods []string
+		for _, m := range pattern.FindAllSubmatch(src, -1) {
+			if len(m[1]) > 0 {
+				mod := string(m[1])
+				mods = append(mods, mod)
+				for _, name := range strings.Split(string(m[2]), ",") {
+					if f := strings.Fields(name); len(f) > 0 {
+						if strings.HasSuffix(mod, ".") {
+							mods = append(mods, mod+f[0])
+						} else {
+							mods = append(mods, mod+"."+f[0])
+						}
+					}
+				}
+				continue
+			}
+			for _, name := range strings.Split(string(m[3]), ",") {
+				if f := strings.Fields(name); len(f) > 0 {
+					mods = append(mods, f[0])
+				}
+			}
+		}
+		return mods
+	}
+	lines := []string{
+		"import os", "import a.b, c as d", "  import x,y", "\tfrom . import views, models",
+		"from .config import (Config,", "from ..pkg.mod import name as alias, other", "from a import(x)",
+		"from a.bimport x", "fromage = 1", "important = 2", "import", "from x import", "from  x  import  *",
+		"from app import create_app  # factory", "import os.path\r", "x = 1; import y", "from . import (a, b)",
+		"    from x import y \\", "import é", "from x import y, é", "import a , b",
+	}
+	for _, l := range lines {
+		for _, src := range []string{l, l + "\n", "pass\n" + l + "\nimport z\n"} {
+			var got []string
+			importLines([]byte(src), func(m string) { got = append(got, m) })
+			if want := viaPattern([]byte(src)); !slices.Equal(got, want) {
+				t.Errorf("%q: %q, want %q", src, got, want)
+			}
 		}
 	}
 }
