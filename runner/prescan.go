@@ -82,12 +82,15 @@ func (s *prescan) wanted(p string, src []byte) need {
 // (flaskTree), those with a weak one. Without one, the files with only
 // weak needles are out of scope: no rule reads them, even when every file
 // is parsed.
-func (s *prescan) choose(cache *Cache, paths []string, sources map[string][]byte) (wanted, outOfScope map[string]bool) {
+func (s *prescan) choose(cache *Cache, paths []string, sources map[string][]byte, workers int,
+) (wanted, outOfScope map[string]bool) {
 	wanted, outOfScope = map[string]bool{}, map[string]bool{}
 	flaskTree := false
 	var weak []string
-	for _, p := range paths {
-		switch cache.need(s, p, sources[p]) {
+	needs := make([]need, len(paths))
+	parallel(len(paths), workers, func(i int) { needs[i] = cache.need(s, paths[i], sources[paths[i]]) })
+	for i, p := range paths {
+		switch needs[i] {
 		case needStrong:
 			wanted[p], flaskTree = true, true
 		case needWeak:

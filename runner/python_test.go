@@ -30,7 +30,7 @@ func TestPythonSelection(t *testing.T) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	wanted, outOfScope := newPrescan(nil).choose(nil, paths, sources)
+	wanted, outOfScope := newPrescan(nil).choose(nil, paths, sources, 2)
 	full, needless := parsePython(context.Background(), nil, paths, sources, 2, wanted, outOfScope, false)
 
 	var got, only []string

@@ -250,7 +250,7 @@ func load(ctx context.Context, in inputs, base string, roots []string, found []c
 		project.Nginx = nginx.Load(nginx.Options{FS: tree, Roots: rootRels}, ngFiles)
 		nginxTime = time.Since(start)
 	}()
-	wanted, outOfScope := scan.choose(in.cache, pyFiles, sources)
+	wanted, outOfScope := scan.choose(in.cache, pyFiles, sources, workers)
 	treed, big := withoutBigPython(pyFiles, sources, wanted)
 	project.Unread = append(project.Unread, big...)
 	project.Python, project.NeedlessPython = parsePython(ctx, in.cache, treed, sources, workers, wanted,
