@@ -81,14 +81,18 @@ func buildAppModel(files []*python.File) *AppModel {
 		return f == nil || f.Root == nil
 	})
 	m := &AppModel{Resolver: NewResolver(files), appByCall: map[*python.Node]*App{}}
-	calls := map[*python.File][]*python.Node{}
-	for _, f := range files {
-		python.Walk(f.Root, func(n *python.Node) bool {
+	fileCalls := make([][]*python.Node, len(files))
+	eachFile(len(files), func(i int) {
+		python.Walk(files[i].Root, func(n *python.Node) bool {
 			if n.Type == "call" {
-				calls[f] = append(calls[f], n)
+				fileCalls[i] = append(fileCalls[i], n)
 			}
 			return true
 		})
+	})
+	calls := make(map[*python.File][]*python.Node, len(files))
+	for i, f := range files {
+		calls[f] = fileCalls[i]
 	}
 
 	// Apps first: every other part of the model refers to them.

@@ -1,9 +1,12 @@
 package rules
 
 import (
+	"maps"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/flasklint/flasklint/parsers/python"
 )
@@ -39,7 +42,21 @@ func NewResolver(files []*python.File) *Resolver {
 		scopes:   map[*python.Node]*scope{},
 		calls:    map[string][]callSite{},
 	}
-	for _, f := range files {
+	// Each file's scopes and calls are indexed on its own, on every core,
+	// then joined in file order.
+	type index struct {
+		scopes map[*python.Node]*scope
+		calls  map[string][]callSite
+	}
+	indexes := make([]index, len(files))
+	eachFile(len(files), func(i int) {
+		if f := files[i]; f != nil && f.Root != nil {
+			indexes[i] = index{map[*python.Node]*scope{}, map[string][]callSite{}}
+			indexScopes(f, indexes[i].scopes)
+			indexCalls(f, indexes[i].calls)
+		}
+	})
+	for i, f := range files {
 		if f == nil || f.Root == nil {
 			continue
 		}
@@ -47,10 +64,28 @@ func NewResolver(files []*python.File) *Resolver {
 		for _, suffix := range moduleSuffixes(f.Path) {
 			r.bySuffix[suffix] = append(r.bySuffix[suffix], f)
 		}
-		indexScopes(f, r.scopes)
-		r.indexCalls(f)
+		maps.Copy(r.scopes, indexes[i].scopes)
+		for name, sites := range indexes[i].calls {
+			r.calls[name] = append(r.calls[name], sites...)
+		}
 	}
 	return r
+}
+
+// eachFile calls fn for 0..n-1 on one goroutine per core.
+func eachFile(n int, fn func(int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // maxDepth bounds how deep one resolution may recurse, so that import

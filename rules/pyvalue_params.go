@@ -9,7 +9,7 @@ type callSite struct {
 }
 
 // indexCalls records the calls of f by the name they call.
-func (r *Resolver) indexCalls(f *python.File) {
+func indexCalls(f *python.File, calls map[string][]callSite) {
 	python.Walk(f.Root, func(n *python.Node) bool {
 		if n.Type != "call" {
 			return true
@@ -17,10 +17,10 @@ func (r *Resolver) indexCalls(f *python.File) {
 		fn := n.Child("function")
 		switch {
 		case isType(fn, "identifier"):
-			r.calls[f.Text(fn)] = append(r.calls[f.Text(fn)], callSite{f, n})
+			calls[f.Text(fn)] = append(calls[f.Text(fn)], callSite{f, n})
 		case isType(fn, "attribute"):
 			name := f.Text(fn.Child("attribute"))
-			r.calls[name] = append(r.calls[name], callSite{f, n})
+			calls[name] = append(calls[name], callSite{f, n})
 		}
 		return true
 	})
