@@ -91,29 +91,6 @@ func parsePython(ctx context.Context, cache *Cache, paths []string, sources map[
 	return parseAll(ctx, cache, todo, sources, workers), needless
 }
 
-// parallel calls fn for 0..n-1 on a pool of workers.
-func parallel(n, workers int, fn func(int)) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	next := make(chan int, 64)
-	var wg sync.WaitGroup
-	for range min(workers, n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
-
 // reach marks the seeds and what the edges lead to within importDepth steps.
 // Each file is expanded once, at its shortest distance.
 func reach(seeds []string, edges map[string][]string, keep map[string]bool) {

@@ -11,7 +11,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -266,28 +265,12 @@ func load(ctx context.Context, in inputs, base string, roots []string, found []c
 
 // readAll reads the files found (not those refused) on a pool of workers.
 func readAll(in inputs, base string, found []candidate, workers int) ([][]byte, []error) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	srcs, errs := make([][]byte, len(found)), make([]error, len(found))
-	next := make(chan int, 64)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				srcs[i], errs[i] = in.read(filepath.Join(base, filepath.FromSlash(found[i].path)))
-			}
-		}()
-	}
-	for i, c := range found {
-		if c.refused == "" {
-			next <- i
+	parallel(len(found), workers, func(i int) {
+		if found[i].refused == "" {
+			srcs[i], errs[i] = in.read(filepath.Join(base, filepath.FromSlash(found[i].path)))
 		}
-	}
-	close(next)
-	wg.Wait()
+	})
 	return srcs, errs
 }
 
@@ -315,28 +298,12 @@ func check(project *rules.Project, selected []*rules.Rule, workers int) (finding
 	if selected == nil {
 		selected = rules.All
 	}
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	found := make([][]rules.Finding, len(selected))
 	errs := make([]error, len(selected))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, len(selected)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				pass := rules.NewPass(selected[i], project, func(f rules.Finding) { found[i] = append(found[i], f) })
-				errs[i] = runRule(selected[i], pass)
-			}
-		}()
-	}
-	for i := range selected {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(len(selected), workers, func(i int) {
+		pass := rules.NewPass(selected[i], project, func(f rules.Finding) { found[i] = append(found[i], f) })
+		errs[i] = runRule(selected[i], pass)
+	})
 	for i, r := range selected {
 		findings = append(findings, found[i]...)
 		if errs[i] != nil {
