@@ -88,7 +88,7 @@ func usedAsIdentity(f *python.File, n *python.Node) bool {
 			"argument_list":
 			continue
 		case "call":
-			if c.Field == "function" || isStringWrapper(f, p) {
+			if c.Field() == "function" || isStringWrapper(f, p) {
 				continue
 			}
 			return false
@@ -100,7 +100,7 @@ func usedAsIdentity(f *python.File, n *python.Node) bool {
 			return strings.Contains(f.Text(p.Child("name")), "key")
 		case "assignment":
 			l := p.Child("left")
-			return c.Field == "right" && isType(l, "identifier") && isAddressName(f.Text(l))
+			return c.Field() == "right" && isType(l, "identifier") && isAddressName(f.Text(l))
 		case "return_statement":
 			fn := underFunction(p)
 			return isType(fn, "function_definition") && isAddressName(f.Text(fn.Child("name")))

@@ -379,7 +379,7 @@ func (e *evaluator) comparison(f *python.File, n *python.Node) Value {
 	var ops []string
 	for _, c := range n.Children {
 		switch {
-		case c.Field == "operators":
+		case c.Field() == "operators":
 			ops = append(ops, strings.Join(strings.Fields(f.Text(c)), " "))
 		case c.Named:
 			operands = append(operands, e.eval(f, c))

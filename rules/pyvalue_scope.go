@@ -114,7 +114,7 @@ func collectBindings(f *python.File, s *scope, n *python.Node, out map[*python.N
 func collectParams(f *python.File, s *scope, params *python.Node) {
 	for _, p := range params.NamedChildren() {
 		python.Walk(p, func(n *python.Node) bool {
-			if n.Field == "type" || n.Field == "value" {
+			if n.Field() == "type" || n.Field() == "value" {
 				return false
 			}
 			if n.Type == "identifier" {
@@ -187,7 +187,7 @@ func collectFromImport(f *python.File, s *scope, n *python.Node) {
 		switch {
 		case c.Type == "wildcard_import":
 			s.wildcards = append(s.wildcards, &binding{kind: bindFromImport, stmt: n, module: mod, level: level})
-		case c.Field != "name":
+		case c.Field() != "name":
 		case c.Type == "dotted_name":
 			s.add(f.Text(c), &binding{kind: bindFromImport, stmt: n, module: mod, level: level, attr: f.Text(c)})
 		case c.Type == "aliased_import":
@@ -229,7 +229,7 @@ func isScopeNode(n *python.Node) bool {
 func enclosingScopes(n *python.Node) []*python.Node {
 	var out []*python.Node
 	for c, p := n, n.Parent; p != nil; c, p = p, p.Parent {
-		if !isScopeNode(p) || c.Field != "body" {
+		if !isScopeNode(p) || c.Field() != "body" {
 			continue
 		}
 		if p.Type == "class_definition" && len(out) > 0 {
@@ -354,7 +354,7 @@ func isMainGuard(f *python.File, n *python.Node) bool {
 // if __name__ == "__main__": statement.
 func underMainGuard(f *python.File, n *python.Node) bool {
 	for c, p := n, n.Parent; p != nil; c, p = p, p.Parent {
-		if c.Field == "consequence" && isMainGuard(f, p) {
+		if c.Field() == "consequence" && isMainGuard(f, p) {
 			return true
 		}
 	}

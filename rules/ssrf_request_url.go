@@ -151,7 +151,7 @@ func taintSource(m *AppModel, f *python.File, fn, n *python.Node, names map[stri
 			return false
 		case c.Type == "subscript" && fixedURLs(m.Resolver.Resolve(f, c.Child("value"))):
 			return false // ALLOWED[name]: whatever the key, one of the fixed URLs
-		case c.Type == "identifier" && (c.Field == "attribute" || c.Field == "name"):
+		case c.Type == "identifier" && (c.Field() == "attribute" || c.Field() == "name"):
 			return false // x.name, f(name=...): not a variable
 		case c.Type == "identifier":
 			name := f.Text(c)
@@ -193,9 +193,9 @@ func outermostRead(c, limit *python.Node) *python.Node {
 	for c != limit && c.Parent != nil {
 		p := c.Parent
 		switch {
-		case p.Type == "attribute" && c.Field == "object",
-			p.Type == "call" && c.Field == "function",
-			p.Type == "subscript" && c.Field == "value":
+		case p.Type == "attribute" && c.Field() == "object",
+			p.Type == "call" && c.Field() == "function",
+			p.Type == "subscript" && c.Field() == "value":
 			c = p
 		default:
 			return c

@@ -11,7 +11,7 @@ func (f *File) Imports() []string {
 		switch n.Type {
 		case "import_statement":
 			for _, c := range n.Children {
-				if c.Field == "name" {
+				if c.Field() == "name" {
 					mods = append(mods, f.moduleName(c))
 				}
 			}
@@ -20,7 +20,7 @@ func (f *File) Imports() []string {
 			mod := f.Text(n.Child("module_name"))
 			mods = append(mods, mod)
 			for _, c := range n.Children {
-				if c.Field == "name" {
+				if c.Field() == "name" {
 					mods = append(mods, strings.TrimSuffix(mod, ".")+"."+f.moduleName(c))
 				}
 			}

@@ -14,17 +14,20 @@ import (
 )
 
 // Node is one node of the syntax tree. Type is the tree-sitter node type
-// ("call", "identifier", "=="); Field is the name under which the parent holds
-// it ("function", "arguments"), or "".
+// ("call", "identifier", "=="); Field() is the name under which the parent
+// holds it ("function", "arguments"), or "".
 type Node struct {
 	Type      string
-	Field     string
-	Named     bool
-	StartByte int
-	EndByte   int
 	Parent    *Node
 	Children  []*Node
+	StartByte int32 // files are at most MaxFileSize bytes
+	EndByte   int32
+	field     uint8 // the grammar's field id: a tree holds millions of nodes
+	Named     bool
 }
+
+// Field is the name under which the parent holds n, or "".
+func (n *Node) Field() string { return grammar.fields[n.field] }
 
 // File is one parsed Python file.
 type File struct {
@@ -195,8 +198,8 @@ func build(flat []flatNode) *Node {
 		}
 		s := &flat[i]
 		n := &nodes[index[i]]
-		n.Type, n.Field, n.Named = symbolName(s.symbol), fieldName(s.field), s.flags&flagNamed != 0
-		n.StartByte, n.EndByte = int(s.start), int(s.end)
+		n.Type, n.field, n.Named = symbolName(s.symbol), fieldID(s.field), s.flags&flagNamed != 0
+		n.StartByte, n.EndByte = int32(s.start), int32(s.end)
 		if s.parent >= 0 {
 			parent := &nodes[index[s.parent]]
 			n.Parent = parent
@@ -270,7 +273,7 @@ func (f *File) Text(n *Node) string {
 }
 
 // Span is the position of n.
-func (f *File) Span(n *Node) source.Span { return f.Lines.Span(n.StartByte, n.EndByte) }
+func (f *File) Span(n *Node) source.Span { return f.Lines.Span(int(n.StartByte), int(n.EndByte)) }
 
 // Child returns the first child held under the field name, or nil.
 func (n *Node) Child(name string) *Node {
@@ -278,7 +281,7 @@ func (n *Node) Child(name string) *Node {
 		return nil
 	}
 	for _, c := range n.Children {
-		if c.Field == name {
+		if c.Field() == name {
 			return c
 		}
 	}

@@ -92,7 +92,7 @@ func checkFile(t *testing.T, f *File) {
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if n.StartByte < 0 || n.EndByte > len(f.Src) || n.StartByte > n.EndByte {
+		if n.StartByte < 0 || int(n.EndByte) > len(f.Src) || n.StartByte > n.EndByte {
 			t.Fatalf("node %s [%d,%d) outside a file of %d bytes", n.Type, n.StartByte, n.EndByte, len(f.Src))
 		}
 		stack = append(stack, n.Children...)

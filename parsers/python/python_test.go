@@ -204,7 +204,7 @@ func TestParseEditedMatchesParse(t *testing.T) {
 func dump(f *File) string {
 	var b strings.Builder
 	Walk(f.Root, func(n *Node) bool {
-		fmt.Fprintf(&b, "(%s %s %d-%d %v)", n.Type, n.Field, n.StartByte, n.EndByte, n.Named)
+		fmt.Fprintf(&b, "(%s %s %d-%d %v)", n.Type, n.Field(), n.StartByte, n.EndByte, n.Named)
 		return true
 	})
 	fmt.Fprintf(&b, " errors %v comments %v", f.Errors, f.Comments)

@@ -311,6 +311,9 @@ var grammar = func() (g struct {
 	for i := C.uint32_t(1); i <= C.ts_language_field_count(lang); i++ {
 		g.fields = append(g.fields, C.GoString(C.ts_language_field_name_for_id(lang, C.TSFieldId(i))))
 	}
+	if len(g.fields) > 256 {
+		panic("python: the grammar has more fields than a Node can name")
+	}
 	return g
 }()
 
@@ -326,9 +329,10 @@ func symbolName(s uint16) string {
 	return "ERROR"
 }
 
-func fieldName(f uint16) string {
+// fieldID is a field as a Node keeps it.
+func fieldID(f uint16) uint8 {
 	if int(f) < len(grammar.fields) {
-		return grammar.fields[f]
+		return uint8(f)
 	}
-	return ""
+	return 0
 }
