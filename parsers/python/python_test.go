@@ -227,6 +227,11 @@ func TestSplitParseMatchesParse(t *testing.T) {
 		strings.Repeat(unit, 15) + "s = '''\n" + strings.Repeat(unit, 15) + "'''\n",
 		strings.Repeat(unit, 15) + "t = (\n" + strings.Repeat(unit, 15) + ")\n",
 		"é = 1\r\n" + strings.Repeat(unit, 30),
+		// A backslash before a CRLF joins the next line, decorator or def.
+		strings.ReplaceAll(strings.Repeat(unit, 15)+"u = app \\\n@app.before_request\ndef hook():\n    pass\n"+
+			strings.Repeat(unit, 15), "\n", "\r\n"),
+		strings.ReplaceAll(strings.Repeat(unit, 15)+"total = app \\\ndef broken():\n    pass\n"+
+			strings.Repeat(unit, 15), "\n", "\r\n"),
 	}
 	whole := NewParser()
 	defer whole.Close()
@@ -264,6 +269,8 @@ func TestSplitPoint(t *testing.T) {
 		"a = [\ndef f():\n]\n":                                        "",
 		"x = 1\n@d\ndef f():\n    pass\n":                             "@d",
 		"x = 1 + \\\ndef f():\n    pass\n":                            "",
+		"x = 1 + \\\r\ndef f():\r\n    pass\r\n":                      "",
+		"x = 1\r\ndef f():\r\n    pass\r\n":                           "def f():\r",
 		"x = 1  # '\ndef f():\n    pass\n":                            "def f():",
 		"x = 'it''s'\nclass C:\n    pass\nasync def g():\n    pass\n": "async def g():",
 	} {

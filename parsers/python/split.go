@@ -57,7 +57,7 @@ func splitPoint(src []byte) int {
 			depth = max(depth-1, 0)
 		case '\n':
 			start := i + 1
-			if depth == 0 && definitionAt(src[start:]) && i > 0 && src[i-1] != '\\' && src[lastStart] != '@' {
+			if depth == 0 && definitionAt(src[start:]) && !continued(src[:i]) && src[lastStart] != '@' {
 				if d := abs(start - len(src)/2); d < dist {
 					best, dist = start, d
 				}
@@ -68,6 +68,13 @@ func splitPoint(src []byte) int {
 		}
 	}
 	return best
+}
+
+// continued tells whether the line that ends src (before its line end)
+// ends in a backslash, which joins the next line to it.
+func continued(src []byte) bool {
+	src = bytes.TrimSuffix(src, []byte("\r"))
+	return len(src) == 0 || src[len(src)-1] == '\\'
 }
 
 func definitionAt(line []byte) bool {
