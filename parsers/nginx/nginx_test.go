@@ -288,10 +288,14 @@ func FuzzLoad(f *testing.F) {
 		"content_by_lua_block { ngx.say('}') }", "a\r\nb;\rc;\n",
 		"include snip/*.conf;", "location / { include proxy_params; include /etc/nginx/b.conf; }",
 		"include ../a.conf; include /etc/passwd; include c.conf;",
+		"http {\n server { listen 80; }\n server { listen 81; }\n server { return 200 \"}\"; }\n}\n",
 	} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
+		// Parsed in halves where it can be split (whatever its size), the
+		// file gives the tree of a whole parse.
+		sameParse(t, "input", []byte(src))
 		fsys := mapFS(map[string]string{
 			"a.conf":      src,
 			"b.conf":      "include a.conf;\n" + src,

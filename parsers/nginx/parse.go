@@ -36,26 +36,16 @@ type node struct {
 // loader resolves includes itself.
 func parseFile(f *File) *parsed {
 	src := bytes.TrimPrefix(f.Src, []byte("\xef\xbb\xbf"))
-	opts := &crossplane.ParseOptions{
-		Open: func(name string) (io.ReadCloser, error) {
-			if name != f.Path {
-				return nil, fmt.Errorf("open %s: not the file being parsed", name)
-			}
-			return io.NopCloser(bytes.NewReader(src)), nil
-		},
-		Glob:                      func(string) ([]string, error) { return nil, nil },
-		SingleFile:                true,
-		SkipDirectiveContextCheck: true,
-		SkipDirectiveArgsCheck:    true,
-		// With both checks skipped, crossplane's directive tables would only
-		// be looked up for nothing: no directive is known to it.
-		DirectiveSources: []crossplane.MatchFunc{func(string) ([]uint, bool) { return nil, false }},
+	lua := mayHoldLua(src)
+	var payload *crossplane.Payload
+	var err error
+	if !lua && len(src) >= halvesFrom {
+		payload = parseHalves(f.Path, src)
 	}
-	if mayHoldLua(src) {
-		opts.LexOptions = crossplane.LexOptions{Lexers: luaLexers()}
+	if payload == nil {
+		payload, err = parseSafely(f.Path, src, parseOptions(f.Path, src, lua))
 	}
 	p := &parsed{file: f}
-	payload, err := parseSafely(f.Path, src, opts)
 	if err != nil {
 		p.problems = append(p.problems, syntaxProblem(f, err))
 		return p
@@ -93,6 +83,35 @@ func countTree(ds crossplane.Directives) int {
 // emptyIf finds an `if ()` with nothing between the parentheses, on which
 // the crossplane parser panics instead of returning an error.
 var emptyIf = regexp.MustCompile(`(?:^|[\s;{}])if\s*\(\s*\)`)
+
+// parseOptions are crossplane's options for parsing src as the file name.
+func parseOptions(name string, src []byte, lua bool) *crossplane.ParseOptions {
+	return readOptions(name, lua, bytes.NewReader(src))
+}
+
+// readOptions are crossplane's options for parsing what r holds as the
+// file name.
+func readOptions(name string, lua bool, r io.Reader) *crossplane.ParseOptions {
+	opts := &crossplane.ParseOptions{
+		Open: func(n string) (io.ReadCloser, error) {
+			if n != name {
+				return nil, fmt.Errorf("open %s: not the file being parsed", n)
+			}
+			return io.NopCloser(r), nil
+		},
+		Glob:                      func(string) ([]string, error) { return nil, nil },
+		SingleFile:                true,
+		SkipDirectiveContextCheck: true,
+		SkipDirectiveArgsCheck:    true,
+		// With both checks skipped, crossplane's directive tables would only
+		// be looked up for nothing: no directive is known to it.
+		DirectiveSources: []crossplane.MatchFunc{func(string) ([]uint, bool) { return nil, false }},
+	}
+	if lua {
+		opts.LexOptions = crossplane.LexOptions{Lexers: luaLexers()}
+	}
+	return opts
+}
 
 // parseSafely runs crossplane.Parse and turns a panic inside it into a
 // parse error, placed at the construct known to cause one when it is
