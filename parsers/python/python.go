@@ -115,8 +115,8 @@ func (p *Parser) parse(ctx context.Context, path string, src []byte, old *File) 
 	}
 	f := &File{Path: path, Src: src, Lines: source.NewLines(src)}
 	split := false
-	if at := 0; old == nil && !p.KeepTrees && p.SplitFrom > 0 && len(in) >= p.SplitFrom {
-		if at = splitPoint(in); at > 0 {
+	if old == nil && !p.KeepTrees && p.SplitFrom > 0 && len(in) >= p.SplitFrom {
+		if at := splitPoint(in); at > 0 {
 			flat, ok, err := p.parseSplit(ctx, in, at)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", path, err)
