@@ -204,7 +204,7 @@ func importLines(src []byte, each func(mod string)) {
 				}
 			}
 		} else if rest, ok := keyword(line, "import"); ok {
-			names, _ := takeWhile(rest, func(c byte) bool { return isModuleByte(c) || c == ' ' || c == '\t' || c == ',' })
+			names, _ := takeWhile(rest, isModuleListByte)
 			for name := range bytes.SplitSeq(names, []byte(",")) {
 				if f := bytes.Fields(name); len(f) > 0 {
 					each(string(f[0]))
@@ -241,6 +241,8 @@ func isWordByte(c byte) bool {
 func isModuleByte(c byte) bool { return isWordByte(c) || c == '.' }
 
 func isNameListByte(c byte) bool { return isWordByte(c) || c == ' ' || c == '\t' || c == ',' }
+
+func isModuleListByte(c byte) bool { return isNameListByte(c) || c == '.' }
 
 // imported lists the files of the tree that the source may import or load.
 func imported(file string, src []byte, index *modules) []string {

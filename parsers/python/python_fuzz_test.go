@@ -22,8 +22,10 @@ func FuzzParse(f *testing.F) {
 			f.Add(src)
 		}
 	}
-	for _, s := range []string{"", "\xef\xbb\xbfimport flask\r\n", "a = (\x00)\r", "def f(:\n", "x = '\xff\xfe'  # flasklint: ignore[FL101]",
-		"x = a \\\r\n@d\r\ndef f():\r\n    pass\r\n"} {
+	for _, s := range []string{
+		"", "\xef\xbb\xbfimport flask\r\n", "a = (\x00)\r", "def f(:\n", "x = '\xff\xfe'  # flasklint: ignore[FL101]",
+		"x = a \\\r\n@d\r\ndef f():\r\n    pass\r\n",
+	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
