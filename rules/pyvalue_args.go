@@ -44,13 +44,3 @@ func (a callArgs) at(i int, name string) *python.Node {
 	}
 	return nil
 }
-
-// keyword returns the keyword_argument node for name, or nil.
-func (a callArgs) keyword(f *python.File, name string) *python.Node {
-	for _, kw := range a.kwNodes {
-		if f.Text(kw.Child("name")) == name {
-			return kw
-		}
-	}
-	return nil
-}

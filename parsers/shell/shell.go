@@ -58,12 +58,6 @@ func Parse(src string) (cmds []Command, err error) {
 	return cmds, nil
 }
 
-// ErrorLine is the line of a parse error, or 1.
-func ErrorLine(err error) int {
-	line, _ := ErrorPos(err)
-	return line
-}
-
 // ErrorPos is the line and column of a parse error; 1 and 0 (no column)
 // when the parser did not say.
 func ErrorPos(err error) (line, col int) {

@@ -15,7 +15,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		if _, err := Parse(src); err != nil {
-			ErrorLine(err)
+			ErrorPos(err)
 		}
 	})
 }

@@ -22,7 +22,8 @@ func TestParse(t *testing.T) {
 	if cmds[3].Assigns["FLASK_DEBUG"] != "1" || cmds[3].Words[0] != "flask" {
 		t.Errorf("%+v", cmds[3])
 	}
-	if _, err := Parse("if then fi (\n"); err == nil || ErrorLine(err) < 1 {
+	_, err = Parse("if then fi (\n")
+	if line, _ := ErrorPos(err); err == nil || line < 1 {
 		t.Error("want a parse error")
 	}
 	c, _ := Parse("env FLASK_ENV=development python app.py")
