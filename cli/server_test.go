@@ -31,8 +31,9 @@ func TestStdinFilename(t *testing.T) {
 		strings.NewReader(debugApp), &out, &errOut)
 	want := "app.py:3:1: error: debug=True reaches the werkzeug debugger through app.run, and the same call " +
 		"binds \"0.0.0.0\" (all interfaces) [FL101 debug-run]\n"
-	if code != cli.ExitFindings || !strings.HasPrefix(out.String(), want) || strings.Contains(out.String(), "other.py") {
-		t.Errorf("exit %d, output:\n%s\nwant it to start with:\n%s(and nothing of other.py)\n%s", code, out.String(), want,
+	got := out.String()
+	if code != cli.ExitFindings || !strings.HasPrefix(got, want) || strings.Contains(got, "other.py") {
+		t.Errorf("exit %d, output:\n%s\nwant it to start with:\n%s(and nothing of other.py)\n%s", code, got, want,
 			errOut.String())
 	}
 	out.Reset()
@@ -59,7 +60,8 @@ func TestServerCommand(t *testing.T) {
 	in := frame(fmt.Sprintf(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":"file://%s"}}`,
 		filepath.ToSlash(dir))) +
 		frame(fmt.Sprintf(`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":`+
-			`{"uri":"file://%s/app.py","languageId":"python","version":1,"text":%q}}}`, filepath.ToSlash(dir), debugApp)) +
+			`{"uri":"file://%s/app.py","languageId":"python","version":1,"text":%q}}}`,
+			filepath.ToSlash(dir), debugApp)) +
 		frame(`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`) + frame(`{"jsonrpc":"2.0","method":"exit"}`)
 	var out, errOut bytes.Buffer
 	code := cli.Run([]string{"server"}, strings.NewReader(in), &out, &errOut)
@@ -111,7 +113,8 @@ func TestServerConfiguration(t *testing.T) {
 	// published waits for the diagnostics of app.py at a version.
 	published := func(version int) string {
 		marker := fmt.Sprintf(`"version":%d`, version)
-		for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		deadline := time.Now().Add(30 * time.Second)
+		for ; time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 			s := out.String()
 			if i := strings.LastIndex(s, "textDocument/publishDiagnostics"); i >= 0 && strings.Contains(s[i:], marker) {
 				return s[i:]

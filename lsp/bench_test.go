@@ -26,7 +26,8 @@ func benchWorkspace(b *testing.B, dir string, files int) (rel, text string) {
 	}
 	for i := range 50 {
 		var s strings.Builder
-		fmt.Fprintf(&s, "from flask import Blueprint, request, jsonify\n\nbp%d = Blueprint(\"bp%d\", __name__)\n\n", i, i)
+		fmt.Fprintf(&s, "from flask import Blueprint, request, jsonify\n\nbp%d = Blueprint(\"bp%d\", "+
+			"__name__)\n\n", i, i)
 		for j := range 20 {
 			fmt.Fprintf(&s, "@bp%d.route(\"/r%d\")\ndef view_%d():\n    n = request.args.get(\"n\", \"1\")\n"+
 				"    return jsonify(value=int(n) * %d)\n\n", i, j, j, j)

@@ -152,7 +152,8 @@ func (c *testClient) diagnostics(uri string, version int) ([]string, []any) {
 		d := d.(map[string]any)
 		r := d["range"].(map[string]any)
 		s, e := r["start"].(map[string]any), r["end"].(map[string]any)
-		out = append(out, fmt.Sprintf("%s %v:%v-%v:%v", d["code"], s["line"], s["character"], e["line"], e["character"]))
+		out = append(out, fmt.Sprintf("%s %v:%v-%v:%v", d["code"], s["line"], s["character"], e["line"],
+			e["character"]))
 	}
 	return out, raw
 }

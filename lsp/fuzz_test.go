@@ -27,15 +27,17 @@ func FuzzServer(f *testing.F) {
 	app := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, "app.py"))}).String()
 	conf := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, "nginx/site.conf"))}).String()
 	open := func(uri, text string) string {
-		b, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{
-			"textDocument": map[string]any{"uri": uri, "languageId": "python", "version": 1, "text": text}}})
+		b, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen",
+			"params": map[string]any{
+				"textDocument": map[string]any{"uri": uri, "languageId": "python", "version": 1, "text": text}}})
 		return string(b)
 	}
 	change := func(uri, text string) string {
-		b, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": map[string]any{
-			"textDocument": map[string]any{"uri": uri, "version": 2},
-			"contentChanges": []any{map[string]any{"text": text}, map[string]any{"text": "x",
-				"range": map[string]any{"start": pos(1, 2), "end": pos(3, 0)}}}}})
+		b, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didChange",
+			"params": map[string]any{
+				"textDocument": map[string]any{"uri": uri, "version": 2},
+				"contentChanges": []any{map[string]any{"text": text}, map[string]any{"text": "x",
+					"range": map[string]any{"start": pos(1, 2), "end": pos(3, 0)}}}}})
 		return string(b)
 	}
 	action := fmt.Sprintf(`{"jsonrpc":"2.0","id":7,"method":"textDocument/codeAction","params":{"textDocument":`+
@@ -61,7 +63,8 @@ func FuzzServer(f *testing.F) {
 
 	initialize := frame(fmt.Sprintf(`{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"rootUri":%q}}`,
 		(&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}).String()))
-	end := append(frame(`{"jsonrpc":"2.0","id":"end","method":"shutdown"}`), frame(`{"jsonrpc":"2.0","method":"exit"}`)...)
+	end := append(frame(`{"jsonrpc":"2.0","id":"end","method":"shutdown"}`),
+		frame(`{"jsonrpc":"2.0","method":"exit"}`)...)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		watchdog := time.AfterFunc(20*time.Second, func() { panic(fmt.Sprintf("hang on %q", data)) })
 		defer watchdog.Stop()

@@ -40,8 +40,8 @@ var AliasTraversal = &Rule{
 				continue
 			}
 			msg := fmt.Sprintf(
-				"location %s has no trailing slash but alias %s has one: a request for %s../ is served from %s../, one "+
-					"directory up; write location %s/",
+				"location %s has no trailing slash but alias %s has one: a request for %s../ is served from "+
+					"%s../, one directory up; write location %s/",
 				prefix,
 				alias,
 				prefix,

@@ -22,8 +22,8 @@ var ComposeParseError = &Rule{
 	Check: func(p *Pass) error {
 		for _, c := range p.Project.Compose {
 			if c.Error != "" {
-				p.Report(Finding{Pos: lineAt(c.Path, c.ErrorLine), Message: "compose file is not valid YAML: " + c.Error +
-					"; its services were not read"})
+				p.Report(Finding{Pos: lineAt(c.Path, c.ErrorLine),
+					Message: "compose file is not valid YAML: " + c.Error + "; its services were not read"})
 			}
 		}
 		return nil

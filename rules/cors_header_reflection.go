@@ -59,7 +59,8 @@ func reflectionFinding(m *AppModel, f *python.File, h headerSet, sets []headerSe
 	if v := m.Resolver.Resolve(f, h.value); v.Kind == StrVal && !v.Partial && v.Str == "*" {
 		msg := `Access-Control-Allow-Origin is set to "*": every site can read the response`
 		if creds != nil {
-			msg += `; browsers refuse "*" together with Access-Control-Allow-Credentials: true, so credentialed requests fail`
+			msg += `; browsers refuse "*" together with Access-Control-Allow-Credentials: true, ` +
+				`so credentialed requests fail`
 		}
 		return Finding{Severity: Low, Pos: nodePos(f, h.node), Message: msg + originNote(v, f, h.node)}, true
 	}

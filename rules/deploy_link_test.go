@@ -176,7 +176,8 @@ func TestPassTargetsAndBinds(t *testing.T) {
 	} {
 		a := parseBind(tt.in)
 		if a.host != tt.host || a.port != tt.port || a.unix != tt.unix {
-			t.Errorf("parseBind(%q) = %q %q %q, want %q %q %q", tt.in, a.host, a.port, a.unix, tt.host, tt.port, tt.unix)
+			t.Errorf("parseBind(%q) = %q %q %q, want %q %q %q", tt.in, a.host, a.port, a.unix,
+				tt.host, tt.port, tt.unix)
 		}
 	}
 	b := &AppBind{Pos: lineAt("x.service", 1), Host: "127.0.0.1", Port: "8000"}
@@ -252,7 +253,8 @@ func TestDeployLinkProxyCircle(t *testing.T) {
 	}
 	for _, l := range d.Links {
 		if l.State == LinkAddress || len(l.Next) != 39 {
-			t.Fatalf("%s: state %d with %d next, want no address link and 39 next", l.Loc.Dir.File, l.State, len(l.Next))
+			t.Fatalf("%s: state %d with %d next, want no address link and 39 next", l.Loc.Dir.File, l.State,
+				len(l.Next))
 		}
 	}
 	if hops, _, _ := d.Hops("app.py"); hops != 0 {

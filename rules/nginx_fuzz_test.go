@@ -13,10 +13,12 @@ func FuzzNginxRules(f *testing.F) {
 	for _, seed := range []string{
 		"server { listen 80 default_server; server_name _; location / { proxy_pass http://$host; } }",
 		"location ~ ^/(?<a>[^/]+)$ { add_header X $a; return 302 https://x$uri; rewrite ^(.*)$ $1 redirect; }",
-		"map $http_origin $o { default $http_origin; ~^(?<t>.+)$ $t; } server { add_header Access-Control-Allow-Origin $o; }",
+		"map $http_origin $o { default $http_origin; ~^(?<t>.+)$ $t; } server { add_header " +
+			"Access-Control-Allow-Origin $o; }",
 		"set_real_ip_from 0.0.0.0/0; underscores_in_headers on; server { location /s { alias /a/; autoindex on; " +
 			"deny all; return 200; } }",
-		"server { proxy_set_header Host $host; location / { proxy_set_header Upgrade $http_upgrade; proxy_pass http://a; } }",
+		"server { proxy_set_header Host $host; location / { proxy_set_header Upgrade $http_upgrade; proxy_pass " +
+			"http://a; } }",
 		"server { add_header Strict-Transport-Security x; location / { if ($a) { add_header X y; } } }",
 		"location ~ ([ { proxy_pass http://$1; }", "if ($x ~ (?<n>\\n)) { set $y $n; proxy_pass http://$y; }",
 	} {

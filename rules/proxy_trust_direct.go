@@ -148,8 +148,8 @@ func forwardedAllowAll(p *Project) []allowAll {
 			}
 		}
 		if strings.Trim(env["FORWARDED_ALLOW_IPS"], `"' `) == "*" {
-			out = append(out, allowAll{pos: envPos(p, l, "FORWARDED_ALLOW_IPS"), what: "FORWARDED_ALLOW_IPS=* for the " +
-				l.Where, apps: apps})
+			out = append(out, allowAll{pos: envPos(p, l, "FORWARDED_ALLOW_IPS"),
+				what: "FORWARDED_ALLOW_IPS=* for the " + l.Where, apps: apps})
 		}
 	}
 	return out

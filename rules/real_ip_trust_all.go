@@ -44,8 +44,9 @@ func checkRealIPTrustAll(p *Pass) error {
 		f := Finding{Pos: nginxPos(h.Dir)}
 		if header != nil && len(header.Args) > 0 {
 			f.Message = fmt.Sprintf(
-				"set_real_ip_from %s trusts every client to name its own address: real_ip_header %s (line %d) then sets "+
-					"$remote_addr to whatever the client wrote; list only the addresses of your load balancers",
+				"set_real_ip_from %s trusts every client to name its own address: real_ip_header %s (line %d) "+
+					"then sets $remote_addr to whatever the client wrote; list only the addresses of your load "+
+					"balancers",
 				h.Dir.Args[0],
 				header.Args[0],
 				header.Line(),

@@ -156,7 +156,8 @@ func (r *Rule) Validate() error {
 	case r.Precision == "":
 		return fmt.Errorf("%s: no precision", r.ID)
 	case !r.Needles.Declared():
-		return fmt.Errorf("%s: no needles: list the bytes without which it cannot fire, or the kinds it reads whole", r.ID)
+		return fmt.Errorf("%s: no needles: list the bytes without which it cannot fire, or the kinds it reads "+
+			"whole", r.ID)
 	}
 	return nil
 }

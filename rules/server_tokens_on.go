@@ -31,7 +31,8 @@ var ServerTokensOn = &Rule{
 		for _, h := range p.Project.NginxModel().Find("server_tokens") {
 			if d := h.Dir; len(d.Args) == 1 && (d.Args[0] == "on" || d.Args[0] == "build") {
 				p.Report(Finding{Pos: nginxPos(d), Message: fmt.Sprintf(
-					"server_tokens %s puts the nginx version into the Server header and error pages; set server_tokens off",
+					"server_tokens %s puts the nginx version into the Server header and error pages; set "+
+						"server_tokens off",
 					d.Args[0],
 				), Fix: replaceInLine(nginxSrc(p.Project, d.File), nginxPos(d), serverTokensArg, "off",
 					"set server_tokens off")})

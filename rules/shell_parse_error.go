@@ -20,8 +20,8 @@ var ShellParseError = &Rule{
 	Check: func(p *Pass) error {
 		for _, s := range p.Project.Scripts {
 			if s.Error != "" {
-				p.Report(Finding{Pos: posAt(s.Path, s.ErrorLine, s.ErrorCol), Message: "shell syntax error: " + s.Error +
-					"; the commands of this script were not read"})
+				p.Report(Finding{Pos: posAt(s.Path, s.ErrorLine, s.ErrorCol),
+					Message: "shell syntax error: " + s.Error + "; the commands of this script were not read"})
 			}
 		}
 		return nil

@@ -62,8 +62,8 @@ func checkUpgradeForwarded(p *Pass) error {
 		seen[nginxPos(up)] = true
 		msg := fmt.Sprintf(
 			"proxy_set_header Upgrade %s hands the client's connection upgrade to %s in %s, which does not look like "+
-				"a websocket endpoint: an upgraded connection is tunnelled past nginx's checks; forward Upgrade only in "+
-				"the websocket location",
+				"a websocket endpoint: an upgraded connection is tunnelled past nginx's checks; forward Upgrade "+
+				"only in the websocket location",
 			up.Args[1],
 			l.Pass.Target,
 			l.Describe(),

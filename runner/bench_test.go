@@ -16,7 +16,8 @@ func benchRun(b *testing.B, dir string, selected []*rules.Rule) {
 	b.Helper()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := runner.Run(context.Background(), runner.Options{Paths: []string{"."}, Dir: dir, Rules: selected}); err != nil {
+		opts := runner.Options{Paths: []string{"."}, Dir: dir, Rules: selected}
+		if _, err := runner.Run(context.Background(), opts); err != nil {
 			b.Fatal(err)
 		}
 	}

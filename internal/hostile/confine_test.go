@@ -90,8 +90,9 @@ func TestOpensNothingOutsideTheTree(t *testing.T) {
 	write(t, dir, "nginx/site.conf", "http {\n    include "+filepath.Join(outside, "evil.conf")+";\n"+
 		"    include "+rel+"/evil.conf;\n    include links/*.conf;\n    include linkdir/*/*.conf;\n}\n")
 	for name, target := range map[string]string{
-		"outside_app.py": filepath.Join(outside, "app.py"), "nginx/links/evil.conf": filepath.Join(outside, "evil.conf"),
-		"nginx/linkdir": outside, "outdir": outside,
+		"outside_app.py":        filepath.Join(outside, "app.py"),
+		"nginx/links/evil.conf": filepath.Join(outside, "evil.conf"),
+		"nginx/linkdir":         outside, "outdir": outside,
 	} {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

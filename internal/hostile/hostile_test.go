@@ -360,7 +360,8 @@ func TestNamedSpecialFiles(t *testing.T) {
 	if err := os.Symlink(filepath.Join(outside, "app.py"), filepath.Join(dir, "linked.py")); err != nil {
 		t.Fatal(err)
 	}
-	r := check(t, filepath.Join(dir, "neighbour", "app.py"), filepath.Join(dir, "pipe.conf"), filepath.Join(dir, "linked.py"))
+	r := check(t, filepath.Join(dir, "neighbour", "app.py"), filepath.Join(dir, "pipe.conf"),
+		filepath.Join(dir, "linked.py"))
 	expect(t, r, cli.ExitFindings, "pipe.conf:1 FL004 not a regular file", "linked.py:1 FL004 leads outside "+
 		"the scanned tree")
 }

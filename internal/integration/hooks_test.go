@@ -42,8 +42,10 @@ func TestHookFiles(t *testing.T) {
 			t.Errorf("%s is passed to the hook", name)
 		}
 	}
-	for _, want := range []string{"id: flasklint\n", "id: flasklint-project\n", "language: golang", "entry: flasklint check",
-		"pass_filenames: true", "pass_filenames: false", "require_serial: true", "always_run: true", "types: [text]"} {
+	for _, want := range []string{
+		"id: flasklint\n", "id: flasklint-project\n", "language: golang", "entry: flasklint check",
+		"pass_filenames: true", "pass_filenames: false", "require_serial: true", "always_run: true", "types: [text]",
+	} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf(".pre-commit-hooks.yaml lacks %s", strconv.Quote(want))
 		}

@@ -56,7 +56,9 @@ func TestParseError(t *testing.T) {
 	if f.Error == "" {
 		t.Fatal("want an error")
 	}
-	for _, src := range []string{"", "a: &a [*a]\n", "services: 3\n", "{{ cookiecutter }}\n", "x: &x {y: *x}\nservices:\n  a: *x\n"} {
+	for _, src := range []string{
+		"", "a: &a [*a]\n", "services: 3\n", "{{ cookiecutter }}\n", "x: &x {y: *x}\nservices:\n  a: *x\n",
+	} {
 		Parse("compose.yaml", []byte(src)) // must not panic
 	}
 }

@@ -34,9 +34,11 @@ func (r resolution) message(arg string) string {
 	msg := fmt.Sprintf("include %q matches no file in the scanned tree", arg)
 	switch {
 	case stockModelled(r.rel):
-		return msg + "; it is a stock file installed with nginx, not kept in the tree, so its usual Debian content is assumed"
+		return msg + "; it is a stock file installed with nginx, not kept in the tree, so its usual Debian " +
+			"content is assumed"
 	case stockFiles[r.rel]:
-		return msg + "; it is a stock file installed with nginx, not kept in the tree, so its directives were not checked"
+		return msg + "; it is a stock file installed with nginx, not kept in the tree, so its directives were " +
+			"not checked"
 	}
 	return msg + "; the directives it holds were not checked"
 }

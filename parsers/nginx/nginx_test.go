@@ -134,8 +134,8 @@ server  @sites/app.conf:1:1-9
 func TestIncludeMissingAndOutside(t *testing.T) {
 	s := load(t, map[string]string{
 		"a/site.conf": "server {\n  include nowhere.conf;\n  include ../../x.conf;\n  include /etc/passwd;\n" +
-			"  include /etc/nginx/conf.d/*.conf;\n  include /etc/nginx/uwsgi_params;\n  include /etc/nginx/../passwd;\n" +
-			"  include mime.types;\n}\n",
+			"  include /etc/nginx/conf.d/*.conf;\n  include /etc/nginx/uwsgi_params;\n" +
+			"  include /etc/nginx/../passwd;\n  include mime.types;\n}\n",
 	}, "a/site.conf")
 	check(t, "problems", problems(s), `
 2 a/site.conf:2:3-24 include "nowhere.conf" matches no file in the scanned tree; the directives it holds were not checked

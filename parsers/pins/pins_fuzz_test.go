@@ -28,7 +28,8 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"flask==2.3.2\n-r other.txt\n-c ../c.txt\nwerkzeug>=2,<3 ; python_version<'3.9'\n",
 		"[tool.poetry.dependencies]\nflask = \"^2.3\"\nwerkzeug = {version = \"~2.1\"}\n",
-		"[[package]]\nname = \"flask\"\nversion = \"2.3.2\"\n", "{\"default\": {\"flask\": {\"version\": \"==2.3.2\"}}}",
+		"[[package]]\nname = \"flask\"\nversion = \"2.3.2\"\n",
+		"{\"default\": {\"flask\": {\"version\": \"==2.3.2\"}}}",
 		"[project]\ndependencies = [\"flask ==\", \"x[y]>=1\"]\n", "flask===\x00\r\nwerkzeug~=\r",
 	} {
 		f.Add(s)

@@ -57,7 +57,8 @@ func TestRequirements(t *testing.T) {
 		"what is this\n" +
 		"waitress (>=2.1)\n"
 	f := Parse("svc/requirements.txt", []byte(src))
-	want := `flask==2.3.2@2 flask-cors>=4.0,<5@3 werkzeug~=3.0.1@4 gunicorn@6;python_version >= "3.8" requests@11 waitress>=2.1@14`
+	want := `flask==2.3.2@2 flask-cors>=4.0,<5@3 werkzeug~=3.0.1@4 gunicorn@6;python_version >= "3.8" ` +
+		`requests@11 waitress>=2.1@14`
 	if got := pinsOf(f); got != want {
 		t.Errorf("pins:\n got %s\nwant %s", got, want)
 	}
@@ -91,7 +92,8 @@ mylib = {path = "../mylib"}
 requests = "*"
 `
 	f := Parse("pyproject.toml", []byte(src))
-	want := "flask>=3.0@4 flask-cors==4.0.1@5 gunicorn@9 pytest@12 requests@19 waitress>=2.1,<2.2@17 werkzeug>=2.3,<3@16"
+	want := "flask>=3.0@4 flask-cors==4.0.1@5 gunicorn@9 pytest@12 requests@19 waitress>=2.1,<2.2@17 " +
+		"werkzeug>=2.3,<3@16"
 	if got := pinsOf(f); got != want {
 		t.Errorf("pins:\n got %s\nwant %s", got, want)
 	}
@@ -105,7 +107,8 @@ requests = "*"
 }
 
 func TestLockFiles(t *testing.T) {
-	lock := "[[package]]\nname = \"Flask\"\nversion = \"3.0.3\"\n\n[[package]]\nname = \"werkzeug\"\nversion = \"3.0.2\"\n"
+	lock := "[[package]]\nname = \"Flask\"\nversion = \"3.0.3\"\n\n[[package]]\nname = \"werkzeug\"\nversion = " +
+		"\"3.0.2\"\n"
 	for _, p := range []string{"poetry.lock", "uv.lock"} {
 		f := Parse(p, []byte(lock))
 		if got := pinsOf(f); got != "flask==3.0.3@2 werkzeug==3.0.2@6" || !f.Pins[0].Locked {

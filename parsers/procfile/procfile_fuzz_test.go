@@ -10,7 +10,9 @@ import (
 // testdata.
 func FuzzParse(f *testing.F) {
 	testenv.SeedFuzz(f, "../../testdata/rules/*/Procfile*", "../../testdata/rules/*/*/Procfile*")
-	for _, s := range []string{"web: gunicorn -b 0.0.0.0:$PORT app:app\n", "web:\n", ": x\n", "web: flask run --debug \\\\\n"} {
+	for _, s := range []string{
+		"web: gunicorn -b 0.0.0.0:$PORT app:app\n", "web:\n", ": x\n", "web: flask run --debug \\\\\n",
+	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {

@@ -10,7 +10,10 @@ import (
 // testdata.
 func FuzzParse(f *testing.F) {
 	testenv.SeedFuzz(f, "../../testdata/rules/*/*.sh")
-	for _, s := range []string{"flask run --host 0.0.0.0 --debug", "gunicorn -b \"0.0.0.0:$PORT\" app:app &", "a $(b `c`) 'unterminated", "x=1 y=${z:-w} cmd | tee > f"} {
+	for _, s := range []string{
+		"flask run --host 0.0.0.0 --debug", "gunicorn -b \"0.0.0.0:$PORT\" app:app &", "a $(b `c`) 'unterminated",
+		"x=1 y=${z:-w} cmd | tee > f",
+	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
