@@ -90,8 +90,8 @@ func (m *AppModel) ConfigAt(app *App, key string,
 // body (or both at module level).
 func sameFunction(a, b *python.Node) bool {
 	fn := func(n *python.Node) *python.Node {
-		for p := n.Parent; p != nil; p = p.Parent {
-			if p.Type == "function_definition" {
+		for p := n.Parent(); p != nil; p = p.Parent() {
+			if p.Type() == "function_definition" {
 				return p
 			}
 		}
@@ -104,7 +104,7 @@ func sameFunction(a, b *python.Node) bool {
 // resolve.
 func (m *AppModel) collectConfig(f *python.File) {
 	python.Walk(f.Root, func(n *python.Node) bool {
-		switch n.Type {
+		switch n.Type() {
 		case "assignment":
 			m.configAssignment(f, n)
 		case "call":
@@ -133,7 +133,7 @@ func (m *AppModel) configAssignment(f *python.File, n *python.Node) {
 	}
 	var app *App
 	key := ""
-	switch left.Type {
+	switch left.Type() {
 	case "subscript":
 		cfg := left.Child("value")
 		if !isType(cfg, "attribute") || f.Text(cfg.Child("attribute")) != "config" {
@@ -372,7 +372,7 @@ func sortedKeys(m map[string]Value) []string {
 // conditionalStatement tells whether n only runs on some paths through its
 // function or module.
 func conditionalStatement(f *python.File, n *python.Node) bool {
-	for p := n.Parent; p != nil && p.Type != "function_definition"; p = p.Parent {
+	for p := n.Parent(); p != nil && p.Type() != "function_definition"; p = p.Parent() {
 		if isBranch(f, p) {
 			return true
 		}

@@ -34,7 +34,7 @@ const debugPinVar = "WERKZEUG_DEBUG_PIN"
 // os.putenv(K, "off") and os.environ.update(K="off").
 func (m *AppModel) collectPinOff(f *python.File) {
 	python.Walk(f.Root, func(n *python.Node) bool {
-		switch n.Type {
+		switch n.Type() {
 		case "assignment":
 			l := n.Child("left")
 			if isType(l, "subscript") && m.isEnviron(f, l.Child("value")) &&

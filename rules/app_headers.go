@@ -16,7 +16,7 @@ const maxTrace = 4
 // returned lower-case with dashes.
 func headerRead(m *AppModel, f *python.File, n *python.Node) (name string, list, ok bool) {
 	var holder, key *python.Node
-	switch n.Type {
+	switch n.Type() {
 	case "subscript":
 		holder, key = n.Child("value"), n.Child("subscript")
 	case "call":
@@ -33,7 +33,7 @@ func headerRead(m *AppModel, f *python.File, n *python.Node) (name string, list,
 	default:
 		return "", false, false
 	}
-	if holder == nil || holder.Type != "attribute" || key == nil {
+	if holder == nil || holder.Type() != "attribute" || key == nil {
 		return "", false, false
 	}
 	k := m.Resolver.Resolve(f, key)
@@ -63,7 +63,7 @@ func isRequest(m *AppModel, f *python.File, n *python.Node) bool {
 // unwrapString looks through the string wrappers that keep a header's
 // value: parentheses, x.strip(), x.lower(), str(x), x or "".
 func unwrapString(f *python.File, n *python.Node) []*python.Node {
-	switch n.Type {
+	switch n.Type() {
 	case "parenthesized_expression":
 		return n.NamedChildren()
 	case "boolean_operator":
@@ -90,7 +90,7 @@ func tracesTo(m *AppModel, f *python.File, n *python.Node, depth int,
 	if match(n) {
 		return true
 	}
-	if n.Type == "identifier" {
+	if n.Type() == "identifier" {
 		df, def, ok := m.Resolver.Definition(f, n)
 		return ok && tracesTo(m, df, def, depth+1, match)
 	}
@@ -117,7 +117,7 @@ func isForwardedList(m *AppModel, f *python.File, n *python.Node, depth int) boo
 	if n == nil || depth > maxTrace {
 		return false
 	}
-	switch n.Type {
+	switch n.Type() {
 	case "parenthesized_expression":
 		inner := n.NamedChildren()
 		return len(inner) == 1 && isForwardedList(m, f, inner[0], depth)
@@ -142,10 +142,10 @@ func isForwardedList(m *AppModel, f *python.File, n *python.Node, depth int) boo
 // or through local variables; names collects the variables on the way.
 func isOriginRead(m *AppModel, f *python.File, n *python.Node, names map[string]bool) bool {
 	return tracesTo(m, f, n, 0, func(c *python.Node) bool {
-		if c.Type == "identifier" {
+		if c.Type() == "identifier" {
 			names[f.Text(c)] = true
 		}
-		if c.Type == "attribute" && f.Text(c.Child("attribute")) == "origin" {
+		if c.Type() == "attribute" && f.Text(c.Child("attribute")) == "origin" {
 			return isRequest(m, f, c.Child("object"))
 		}
 		name, list, ok := headerRead(m, f, c)
@@ -170,7 +170,7 @@ func headerSets(m *AppModel, f *python.File, root *python.Node) []headerSet {
 		}
 	}
 	python.Walk(root, func(n *python.Node) bool {
-		switch n.Type {
+		switch n.Type() {
 		case "assignment":
 			if l := n.Child("left"); isType(l, "subscript") && isHeadersAttr(f, l.Child("value")) {
 				add(n, l.Child("subscript"), n.Child("right"))
@@ -185,7 +185,7 @@ func headerSets(m *AppModel, f *python.File, root *python.Node) []headerSet {
 		case "pair":
 			add(n, n.Child("key"), n.Child("value"))
 		case "tuple":
-			if items := n.NamedChildren(); len(items) == 2 && n.Parent.Type == "list" {
+			if items := n.NamedChildren(); len(items) == 2 && n.Parent().Type() == "list" {
 				add(n, items[0], items[1])
 			}
 		}
@@ -196,5 +196,5 @@ func headerSets(m *AppModel, f *python.File, root *python.Node) []headerSet {
 
 // isHeadersAttr tells whether n is some_response.headers.
 func isHeadersAttr(f *python.File, n *python.Node) bool {
-	return n != nil && n.Type == "attribute" && f.Text(n.Child("attribute")) == "headers"
+	return n != nil && n.Type() == "attribute" && f.Text(n.Child("attribute")) == "headers"
 }

@@ -53,7 +53,7 @@ func (m *AppModel) addURLFor(f *python.File, c *python.Node) {
 // subclass that sets trusted_hosts.
 func (m *AppModel) collectHostChecks(f *python.File) {
 	python.Walk(f.Root, func(n *python.Node) bool {
-		switch n.Type {
+		switch n.Type() {
 		case "decorated_definition":
 			def := n.Child("definition")
 			if hook := m.beforeRequest(f, n); hook != nil && isType(def, "function_definition") && m.testsHost(f, def) {
@@ -88,7 +88,7 @@ func isHookRegistration(f *python.File, call *python.Node) bool {
 func (m *AppModel) beforeRequest(f *python.File, n *python.Node) *python.Node {
 	for _, d := range n.NamedChildren() {
 		expr := d.NamedChildren()
-		if d.Type != "decorator" || len(expr) != 1 || !isType(expr[0], "attribute") {
+		if d.Type() != "decorator" || len(expr) != 1 || !isType(expr[0], "attribute") {
 			continue
 		}
 		switch f.Text(expr[0].Child("attribute")) {
@@ -119,7 +119,7 @@ func (m *AppModel) testsHost(f *python.File, fn *python.Node) bool {
 // variable assigned from one of them.
 func (m *AppModel) isHostRead(f *python.File, n *python.Node) bool {
 	return tracesTo(m, f, n, 0, func(c *python.Node) bool {
-		if c.Type == "attribute" {
+		if c.Type() == "attribute" {
 			attr := f.Text(c.Child("attribute"))
 			if attr == "host" || attr == "server_name" {
 				return isRequest(m, f, c.Child("object"))

@@ -84,7 +84,7 @@ func buildAppModel(files []*python.File) *AppModel {
 	fileCalls := make([][]*python.Node, len(files))
 	eachFile(len(files), func(i int) {
 		python.Walk(files[i].Root, func(n *python.Node) bool {
-			if n.Type == "call" {
+			if n.Type() == "call" {
 				fileCalls[i] = append(fileCalls[i], n)
 			}
 			return true
@@ -122,7 +122,7 @@ func buildAppModel(files []*python.File) *AppModel {
 
 func (m *AppModel) addApp(f *python.File, call *python.Node) {
 	app := &App{File: f, Call: call}
-	if p := call.Parent; p.Type == "assignment" && isType(p.Child("left"), "identifier") {
+	if p := call.Parent(); p.Type() == "assignment" && isType(p.Child("left"), "identifier") {
 		app.Name = f.Text(p.Child("left"))
 	}
 	m.Apps = append(m.Apps, app)
@@ -250,9 +250,9 @@ func runsOnlyAsMain(f *python.File, n *python.Node) bool {
 	if underMainGuard(f, n) {
 		return true
 	}
-	fn := n.Parent
+	fn := n.Parent()
 	for fn != nil && !isType(fn, "function_definition") {
-		fn = fn.Parent
+		fn = fn.Parent()
 	}
 	if fn == nil || !isModuleLevel(fn) {
 		return false
@@ -260,7 +260,7 @@ func runsOnlyAsMain(f *python.File, n *python.Node) bool {
 	name, calls := f.Text(fn.Child("name")), 0
 	guarded := true
 	python.Walk(f.Root, func(c *python.Node) bool {
-		if fn := c.Child("function"); c.Type == "call" && isType(fn, "identifier") && f.Text(fn) == name {
+		if fn := c.Child("function"); c.Type() == "call" && isType(fn, "identifier") && f.Text(fn) == name {
 			calls++
 			guarded = guarded && underMainGuard(f, c)
 		}
@@ -272,8 +272,8 @@ func runsOnlyAsMain(f *python.File, n *python.Node) bool {
 // isModuleLevel tells whether a definition sits at module level (possibly
 // decorated, possibly inside a module-level if or try).
 func isModuleLevel(def *python.Node) bool {
-	for p := def.Parent; p != nil; p = p.Parent {
-		if p.Type == "function_definition" || p.Type == "class_definition" {
+	for p := def.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == "function_definition" || p.Type() == "class_definition" {
 			return false
 		}
 	}

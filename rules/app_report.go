@@ -101,8 +101,8 @@ func loopbackHost(h string) bool {
 // underFunction returns the innermost function_definition around n, or the
 // module root.
 func underFunction(n *python.Node) *python.Node {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.Type == "function_definition" || p.Parent == nil {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == "function_definition" || p.Parent() == nil {
 			return p
 		}
 	}
@@ -116,7 +116,7 @@ func isType(n *python.Node, types ...string) bool {
 		return false
 	}
 	for _, t := range types {
-		if n.Type == t {
+		if n.Type() == t {
 			return true
 		}
 	}
@@ -131,12 +131,4 @@ func methodName(f *python.File, call *python.Node) string {
 		return ""
 	}
 	return f.Text(fn.Child("attribute"))
-}
-
-// childrenOf is n's children, nil for a missing node.
-func childrenOf(n *python.Node) []*python.Node {
-	if n == nil {
-		return nil
-	}
-	return n.Children
 }

@@ -58,11 +58,11 @@ func checkClientIPFromForwardedHeader(p *Pass) error {
 
 // isFirstElement tells whether n is x[0].
 func isFirstElement(f *python.File, n *python.Node) bool {
-	if n.Type != "subscript" {
+	if n.Type() != "subscript" {
 		return false
 	}
 	idx := n.Child("subscript")
-	return idx != nil && idx.Type == "integer" && f.Text(idx) == "0"
+	return idx != nil && idx.Type() == "integer" && f.Text(idx) == "0"
 }
 
 func leftMostMessage(m *AppModel, f *python.File, n *python.Node) string {
@@ -82,8 +82,8 @@ func isRealIPRead(m *AppModel, f *python.File, n *python.Node) bool {
 // identity: returned from an address helper, stored in an address
 // variable, compared, or used as a rate-limit key.
 func usedAsIdentity(f *python.File, n *python.Node) bool {
-	for c, p := n, n.Parent; p != nil; c, p = p, p.Parent {
-		switch p.Type {
+	for c, p := n, n.Parent(); p != nil; c, p = p, p.Parent() {
+		switch p.Type() {
 		case "parenthesized_expression", "boolean_operator", "conditional_expression", "lambda",
 			"argument_list":
 			continue

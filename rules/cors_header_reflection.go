@@ -105,7 +105,7 @@ func credentialsIn(m *AppModel, f *python.File, fn *python.Node, sets []headerSe
 func originChecked(m *AppModel, f *python.File, fn *python.Node, names map[string]bool) bool {
 	mentions := func(n *python.Node) bool {
 		return containsNode(n, func(c *python.Node) bool {
-			return c.Type == "identifier" && names[f.Text(c)] || isOriginRead(m, f, c, map[string]bool{})
+			return c.Type() == "identifier" && names[f.Text(c)] || isOriginRead(m, f, c, map[string]bool{})
 		})
 	}
 	return conditionChecks(f, fn, mentions, nil)
@@ -131,7 +131,7 @@ func conditionChecks(f *python.File, fn *python.Node, mentions, extra func(*pyth
 	python.Walk(fn, func(n *python.Node) bool {
 		for _, cond := range conditionsOf(n) {
 			python.Walk(cond, func(c *python.Node) bool {
-				switch c.Type {
+				switch c.Type() {
 				case "comparison_operator":
 					ops := f.Text(c.Child("operators"))
 					checked = checked || ops != "is" && !strings.HasPrefix(ops, "is ") && mentions(c)
@@ -151,7 +151,7 @@ func conditionChecks(f *python.File, fn *python.Node, mentions, extra func(*pyth
 
 // conditionsOf returns the condition expressions a node tests.
 func conditionsOf(n *python.Node) []*python.Node {
-	switch n.Type {
+	switch n.Type() {
 	case "if_statement", "elif_clause", "while_statement":
 		return []*python.Node{n.Child("condition")}
 	case "conditional_expression":

@@ -123,7 +123,7 @@ func debugRunFinding(m *AppModel, run *RunCall, dbg RunSetting) Finding {
 // debugLiteralFix turns a literal debug=True (or use_debugger=True) of the
 // call itself into False.
 func debugLiteralFix(f *python.File, dbg RunSetting) *Fix {
-	if dbg.Expr == nil || dbg.Config != nil || dbg.Expr.Type != "true" {
+	if dbg.Expr == nil || dbg.Config != nil || dbg.Expr.Type() != "true" {
 		return nil
 	}
 	return replaceNode(f, dbg.Expr, "False", "turn the werkzeug debugger off (False instead of True)")

@@ -109,8 +109,8 @@ func inTestConfig(m *AppModel, ev *ConfigEvent) bool {
 	if !o.Valid() {
 		return false
 	}
-	for p := o.Node.Parent; p != nil; p = p.Parent {
-		if p.Type != "class_definition" {
+	for p := o.Node.Parent(); p != nil; p = p.Parent() {
+		if p.Type() != "class_definition" {
 			continue
 		}
 		if strings.Contains(strings.ToLower(o.File.Text(p.Child("name"))), "test") {

@@ -57,7 +57,7 @@ func configSite(ev *ConfigEvent) (Pos, []Related) {
 		return here, nil
 	}
 	at := o.Node
-	if p := at.Parent; p != nil && p.Type == "assignment" && p.Child("right") == at {
+	if p := at.Parent(); p != nil && p.Type() == "assignment" && p.Child("right") == at {
 		at = p // the whole KEY = value line
 	}
 	pos := nodePos(o.File, at)

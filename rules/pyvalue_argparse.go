@@ -28,7 +28,7 @@ func (e *evaluator) argparseDefault(parser Def, dest string) Value {
 	var out Value
 	python.Walk(parser.File.Root, func(n *python.Node) bool {
 		fn := n.Child("function")
-		if n.Type != "call" || !isType(fn, "attribute") {
+		if n.Type() != "call" || !isType(fn, "attribute") {
 			return true
 		}
 		method := parser.File.Text(fn.Child("attribute"))

@@ -16,11 +16,11 @@ type callArgs struct {
 func argsOf(f *python.File, call *python.Node) callArgs {
 	a := callArgs{kw: map[string]*python.Node{}}
 	list := call.Child("arguments")
-	if list == nil || list.Type != "argument_list" {
+	if list == nil || list.Type() != "argument_list" {
 		return a
 	}
 	for _, c := range list.NamedChildren() {
-		switch c.Type {
+		switch c.Type() {
 		case "keyword_argument":
 			a.kw[f.Text(c.Child("name"))] = c.Child("value")
 			a.kwNodes = append(a.kwNodes, c)

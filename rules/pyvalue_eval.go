@@ -123,7 +123,7 @@ func (r *Resolver) Resolve(f *python.File, n *python.Node) Value {
 // before n, in n's scope or an enclosing one. It is how rules trace a local
 // variable back to the call that produced it.
 func (r *Resolver) Definition(f *python.File, n *python.Node) (*python.File, *python.Node, bool) {
-	if n == nil || n.Type != "identifier" {
+	if n == nil || n.Type() != "identifier" {
 		return nil, nil, false
 	}
 	b, _ := r.bindingAt(f, f.Text(n), n)
@@ -140,9 +140,9 @@ func (e *evaluator) eval(f *python.File, n *python.Node) Value {
 	defer e.leave()
 
 	here := Origin{f, n}
-	switch n.Type {
+	switch n.Type() {
 	case "true", "false":
-		return Value{Kind: BoolVal, Bool: n.Type == "true", Origin: here}
+		return Value{Kind: BoolVal, Bool: n.Type() == "true", Origin: here}
 	case "none":
 		return Value{Kind: NoneVal, Origin: here}
 	case "integer":
@@ -173,7 +173,7 @@ func (e *evaluator) eval(f *python.File, n *python.Node) Value {
 
 // operator evaluates the operator and display expressions.
 func (e *evaluator) operator(f *python.File, n *python.Node) Value {
-	switch n.Type {
+	switch n.Type() {
 	case "binary_operator":
 		return e.binary(f, n)
 	case "boolean_operator":
@@ -233,7 +233,7 @@ func (r *Resolver) bindingAt(f *python.File, name string, n *python.Node) (*bind
 	global := false
 	for _, sn := range enclosingScopes(n) {
 		s := r.scopes[sn]
-		if s == nil || global && sn.Parent != nil {
+		if s == nil || global && sn.Parent() != nil {
 			continue
 		}
 		if s.params[name] {
@@ -245,7 +245,7 @@ func (r *Resolver) bindingAt(f *python.File, name string, n *python.Node) (*bind
 		}
 		bs := s.bindings[name]
 		if len(bs) == 0 {
-			if len(s.wildcards) > 0 && sn.Parent == nil {
+			if len(s.wildcards) > 0 && sn.Parent() == nil {
 				return r.wildcardBinding(f, s, name)
 			}
 			continue
@@ -312,7 +312,7 @@ func (e *evaluator) resolveBinding(f *python.File, b *binding) Value {
 		return e.eval(f, b.value)
 	case bindDef:
 		kind := FuncVal
-		if b.value.Type == "class_definition" {
+		if b.value.Type() == "class_definition" {
 			kind = ClassVal
 		}
 		return Value{Kind: kind, Def: Def{f, b.value}, Origin: Origin{f, b.value}}
@@ -417,7 +417,7 @@ func (e *evaluator) classAttr(class Def, name string) (v Value, found bool) {
 func (e *evaluator) bases(class Def) []Value {
 	var out []Value
 	for _, b := range class.Node.Child("superclasses").NamedChildren() {
-		if b.Type != "keyword_argument" {
+		if b.Type() != "keyword_argument" {
 			out = append(out, e.eval(class.File, b))
 		}
 	}
@@ -473,7 +473,7 @@ func (e *evaluator) conditional(f *python.File, n *python.Node) Value {
 func (e *evaluator) sequence(f *python.File, n *python.Node) Value {
 	out := Value{Kind: ListVal, Origin: Origin{f, n}}
 	for _, c := range n.NamedChildren() {
-		if c.Type == "list_splat" || c.Type == "parenthesized_list_splat" {
+		if c.Type() == "list_splat" || c.Type() == "parenthesized_list_splat" {
 			return Value{}
 		}
 		out.Items = append(out.Items, e.eval(f, c))
@@ -484,7 +484,7 @@ func (e *evaluator) sequence(f *python.File, n *python.Node) Value {
 func (e *evaluator) dict(f *python.File, n *python.Node) Value {
 	out := Value{Kind: DictVal, Origin: Origin{f, n}}
 	for _, c := range n.NamedChildren() {
-		switch c.Type {
+		switch c.Type() {
 		case "pair":
 			out.Entries = append(out.Entries, DictEntry{
 				Key: e.eval(f, c.Child("key")), Value: e.eval(f, c.Child("value")), Node: c,

@@ -191,12 +191,12 @@ func pyStr(v Value) (Value, bool) {
 // returnValue is what a function of the tree returns, when it has exactly
 // one return statement.
 func (e *evaluator) returnValue(fn Def) Value {
-	if fn.Node.Type != "function_definition" {
+	if fn.Node.Type() != "function_definition" {
 		return Value{}
 	}
 	var returns []*python.Node
 	python.Walk(fn.Node.Child("body"), func(n *python.Node) bool {
-		switch n.Type {
+		switch n.Type() {
 		case "function_definition", "class_definition", "lambda":
 			return false
 		case "return_statement":
@@ -218,15 +218,15 @@ func (e *evaluator) returnValue(fn Def) Value {
 // of an f-string.
 func (e *evaluator) str(f *python.File, n *python.Node) Value {
 	out := Value{Kind: StrVal, Origin: Origin{f, n}}
-	if len(n.Children) == 0 {
+	if n.ChildCount() == 0 {
 		return Value{}
 	}
-	prefix := strings.ToLower(strings.TrimRight(f.Text(n.Children[0]), `"'`))
+	prefix := strings.ToLower(strings.TrimRight(f.Text(n.FirstChild()), `"'`))
 	raw, fstr := strings.Contains(prefix, "r"), strings.Contains(prefix, "f")
 	var b strings.Builder
 	parts := n.NamedChildren()
 	for _, c := range parts {
-		switch c.Type {
+		switch c.Type() {
 		case "string_content":
 			text := f.Text(c)
 			if fstr {
@@ -377,7 +377,7 @@ func (e *evaluator) boolean(f *python.File, n *python.Node) Value {
 func (e *evaluator) comparison(f *python.File, n *python.Node) Value {
 	var operands []Value
 	var ops []string
-	for _, c := range n.Children {
+	for c := range n.Children() {
 		switch {
 		case c.Field() == "operators":
 			ops = append(ops, strings.Join(strings.Fields(f.Text(c)), " "))

@@ -11,7 +11,7 @@ type callSite struct {
 // indexCalls records the calls of f by the name they call.
 func indexCalls(f *python.File, calls map[string][]callSite) {
 	python.Walk(f.Root, func(n *python.Node) bool {
-		if n.Type != "call" {
+		if n.Type() != "call" {
 			return true
 		}
 		fn := n.Child("function")
@@ -81,7 +81,7 @@ func paramOwner(r *Resolver, f *python.File, name string, n *python.Node) *pytho
 func paramIndex(f *python.File, fn *python.Node, name string) (int, *python.Node) {
 	idx := 0
 	for _, p := range fn.Child("parameters").NamedChildren() {
-		switch p.Type {
+		switch p.Type() {
 		case "list_splat_pattern", "keyword_separator", "dictionary_splat_pattern":
 			idx = -1 << 20 // the parameters after * are keyword-only
 			continue
@@ -90,7 +90,7 @@ func paramIndex(f *python.File, fn *python.Node, name string) (int, *python.Node
 				return max(idx, -1), p.Child("value")
 			}
 		case "identifier", "typed_parameter":
-			if f.Text(p) == name || p.Type == "typed_parameter" && f.Text(p.NamedChildren()[0]) == name {
+			if f.Text(p) == name || p.Type() == "typed_parameter" && f.Text(p.NamedChildren()[0]) == name {
 				return max(idx, -1), nil
 			}
 		}

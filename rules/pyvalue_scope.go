@@ -64,7 +64,7 @@ func (s *scope) add(name string, b *binding) {
 func indexScopes(f *python.File, out map[*python.Node]*scope) {
 	mod := newScope(f.Root)
 	out[f.Root] = mod
-	for _, c := range f.Root.Children {
+	for c := range f.Root.Children() {
 		collectBindings(f, mod, c, out)
 	}
 }
@@ -72,15 +72,15 @@ func indexScopes(f *python.File, out map[*python.Node]*scope) {
 // collectBindings records the names n binds in s, descending into compound
 // statements but opening a new scope for each def and class.
 func collectBindings(f *python.File, s *scope, n *python.Node, out map[*python.Node]*scope) {
-	switch n.Type {
+	switch n.Type() {
 	case "function_definition", "class_definition":
 		s.add(f.Text(n.Child("name")), &binding{kind: bindDef, stmt: n, value: n})
 		inner := newScope(n)
 		out[n] = inner
-		if n.Type == "function_definition" {
+		if n.Type() == "function_definition" {
 			collectParams(f, inner, n.Child("parameters"))
 		}
-		for _, c := range childrenOf(n.Child("body")) {
+		for c := range n.Child("body").Children() {
 			collectBindings(f, inner, c, out)
 		}
 		return
@@ -106,7 +106,7 @@ func collectBindings(f *python.File, s *scope, n *python.Node, out map[*python.N
 			s.globals[f.Text(id)] = true
 		}
 	}
-	for _, c := range n.Children {
+	for c := range n.Children() {
 		collectBindings(f, s, c, out)
 	}
 }
@@ -117,7 +117,7 @@ func collectParams(f *python.File, s *scope, params *python.Node) {
 			if n.Field() == "type" || n.Field() == "value" {
 				return false
 			}
-			if n.Type == "identifier" {
+			if n.Type() == "identifier" {
 				s.params[f.Text(n)] = true
 				return false
 			}
@@ -136,7 +136,7 @@ func collectAssignment(f *python.File, s *scope, n *python.Node) {
 	for isType(right, "assignment") && right.Child("right") != nil {
 		right = right.Child("right")
 	}
-	switch left.Type {
+	switch left.Type() {
 	case "identifier":
 		s.add(f.Text(left), &binding{kind: bindAssign, stmt: n, value: right})
 		return
@@ -157,7 +157,7 @@ func collectAssignment(f *python.File, s *scope, n *python.Node) {
 // bindTargets binds every plain name inside a target as not evaluable.
 func bindTargets(f *python.File, s *scope, target, stmt *python.Node) {
 	python.Walk(target, func(n *python.Node) bool {
-		switch n.Type {
+		switch n.Type() {
 		case "identifier":
 			s.add(f.Text(n), &binding{kind: bindOther, stmt: stmt})
 			return false
@@ -170,7 +170,7 @@ func bindTargets(f *python.File, s *scope, target, stmt *python.Node) {
 
 func collectImport(f *python.File, s *scope, n *python.Node) {
 	for _, c := range n.NamedChildren() {
-		switch c.Type {
+		switch c.Type() {
 		case "dotted_name":
 			mod := f.Text(c)
 			first, _, _ := strings.Cut(mod, ".")
@@ -183,14 +183,14 @@ func collectImport(f *python.File, s *scope, n *python.Node) {
 
 func collectFromImport(f *python.File, s *scope, n *python.Node) {
 	mod, level := importModule(f, n.Child("module_name"))
-	for _, c := range n.Children {
+	for c := range n.Children() {
 		switch {
-		case c.Type == "wildcard_import":
+		case c.Type() == "wildcard_import":
 			s.wildcards = append(s.wildcards, &binding{kind: bindFromImport, stmt: n, module: mod, level: level})
 		case c.Field() != "name":
-		case c.Type == "dotted_name":
+		case c.Type() == "dotted_name":
 			s.add(f.Text(c), &binding{kind: bindFromImport, stmt: n, module: mod, level: level, attr: f.Text(c)})
-		case c.Type == "aliased_import":
+		case c.Type() == "aliased_import":
 			s.add(f.Text(c.Child("alias")), &binding{kind: bindFromImport, stmt: n,
 				module: mod, level: level, attr: f.Text(c.Child("name"))})
 		}
@@ -203,12 +203,12 @@ func importModule(f *python.File, n *python.Node) (string, int) {
 	if n == nil {
 		return "", 0
 	}
-	if n.Type != "relative_import" {
+	if n.Type() != "relative_import" {
 		return f.Text(n), 0
 	}
 	level, mod := 0, ""
-	for _, c := range n.Children {
-		switch c.Type {
+	for c := range n.Children() {
+		switch c.Type() {
 		case "import_prefix":
 			level = strings.Count(f.Text(c), ".")
 		case "dotted_name":
@@ -220,7 +220,7 @@ func importModule(f *python.File, n *python.Node) (string, int) {
 
 // isScopeNode tells whether n opens a namespace of its own.
 func isScopeNode(n *python.Node) bool {
-	return n.Parent == nil || n.Type == "function_definition" || n.Type == "class_definition"
+	return n.Parent() == nil || n.Type() == "function_definition" || n.Type() == "class_definition"
 }
 
 // enclosingScopes lists the scope nodes whose names a use at n can see,
@@ -228,17 +228,17 @@ func isScopeNode(n *python.Node) bool {
 // directly in, and the module.
 func enclosingScopes(n *python.Node) []*python.Node {
 	var out []*python.Node
-	for c, p := n, n.Parent; p != nil; c, p = p, p.Parent {
+	for c, p := n, n.Parent(); p != nil; c, p = p, p.Parent() {
 		if !isScopeNode(p) || c.Field() != "body" {
 			continue
 		}
-		if p.Type == "class_definition" && len(out) > 0 {
+		if p.Type() == "class_definition" && len(out) > 0 {
 			continue // methods do not see class attributes as names
 		}
 		out = append(out, p)
 	}
-	for n.Parent != nil {
-		n = n.Parent
+	for n.Parent() != nil {
+		n = n.Parent()
 	}
 	return append(out, n)
 }
@@ -246,8 +246,8 @@ func enclosingScopes(n *python.Node) []*python.Node {
 // runsInline tells whether code at n runs while the body of scope node s
 // executes, rather than later inside a function or lambda.
 func runsInline(n, s *python.Node) bool {
-	for p := n.Parent; p != nil && p != s; p = p.Parent {
-		if p.Type == "function_definition" || p.Type == "lambda" {
+	for p := n.Parent(); p != nil && p != s; p = p.Parent() {
+		if p.Type() == "function_definition" || p.Type() == "lambda" {
 			return false
 		}
 	}
@@ -257,14 +257,14 @@ func runsInline(n, s *python.Node) bool {
 // boundInExpression tells whether name is bound by a lambda or
 // comprehension around n, which the scope index does not record.
 func boundInExpression(f *python.File, n *python.Node, name string) bool {
-	for p := n.Parent; p != nil && !isScopeNode(p); p = p.Parent {
+	for p := n.Parent(); p != nil && !isScopeNode(p); p = p.Parent() {
 		var targets []*python.Node
-		switch p.Type {
+		switch p.Type() {
 		case "lambda":
 			targets = append(targets, p.Child("parameters"))
 		case "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression":
 			for _, c := range p.NamedChildren() {
-				if c.Type == "for_in_clause" {
+				if c.Type() == "for_in_clause" {
 					targets = append(targets, c.Child("left"))
 				}
 			}
@@ -281,7 +281,7 @@ func boundInExpression(f *python.File, n *python.Node, name string) bool {
 func containsName(f *python.File, n *python.Node, name string) bool {
 	found := false
 	python.Walk(n, func(c *python.Node) bool {
-		if c.Type == "identifier" && f.Text(c) == name {
+		if c.Type() == "identifier" && f.Text(c) == name {
 			found = true
 		}
 		return !found
@@ -308,7 +308,7 @@ func pickBinding(bs []*binding, n *python.Node, inline bool) *binding {
 // node enclosing both. An if __name__ == "__main__" guard is not a branch.
 // A nil n stands for "after the scope has run".
 func conditionalBinding(f *python.File, b *binding, n *python.Node) bool {
-	for p := b.stmt.Parent; p != nil && !encloses(p, n) && !isScopeNode(p); p = p.Parent {
+	for p := b.stmt.Parent(); p != nil && !encloses(p, n) && !isScopeNode(p); p = p.Parent() {
 		if isBranch(f, p) {
 			return true
 		}
@@ -322,7 +322,7 @@ func encloses(a, n *python.Node) bool {
 }
 
 func isBranch(f *python.File, n *python.Node) bool {
-	switch n.Type {
+	switch n.Type() {
 	case "if_statement":
 		return !isMainGuard(f, n)
 	case "elif_clause", "else_clause", "for_statement", "while_statement", "except_clause",
@@ -334,11 +334,11 @@ func isBranch(f *python.File, n *python.Node) bool {
 
 // isMainGuard tells whether n is an if __name__ == "__main__": statement.
 func isMainGuard(f *python.File, n *python.Node) bool {
-	if n.Type != "if_statement" {
+	if n.Type() != "if_statement" {
 		return false
 	}
 	cond := n.Child("condition")
-	if cond == nil || cond.Type != "comparison_operator" {
+	if cond == nil || cond.Type() != "comparison_operator" {
 		return false
 	}
 	ops := cond.NamedChildren()
@@ -353,7 +353,7 @@ func isMainGuard(f *python.File, n *python.Node) bool {
 // underMainGuard tells whether n sits in the body of an
 // if __name__ == "__main__": statement.
 func underMainGuard(f *python.File, n *python.Node) bool {
-	for c, p := n, n.Parent; p != nil; c, p = p, p.Parent {
+	for c, p := n, n.Parent(); p != nil; c, p = p, p.Parent() {
 		if c.Field() == "consequence" && isMainGuard(f, p) {
 			return true
 		}

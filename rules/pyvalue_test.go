@@ -37,7 +37,7 @@ func resolveMarked(t *testing.T, files []*python.File, path string) Value {
 		}
 		var target *python.Node
 		python.Walk(f.Root, func(n *python.Node) bool {
-			if n.Type == "assignment" && f.Text(n.Child("left")) == "probe" {
+			if n.Type() == "assignment" && f.Text(n.Child("left")) == "probe" {
 				target = n.Child("right")
 			}
 			return true

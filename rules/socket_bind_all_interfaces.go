@@ -37,7 +37,7 @@ func checkSocketBindAllInterfaces(p *Pass) error {
 	m := p.Project.AppModel()
 	for _, f := range p.Project.Python {
 		python.Walk(f.Root, func(n *python.Node) bool {
-			if n.Type != "call" {
+			if n.Type() != "call" {
 				return true
 			}
 			if addr := socketBindAddress(m, f, n); addr != nil {
@@ -80,7 +80,7 @@ func isSocket(m *AppModel, f *python.File, n *python.Node) bool {
 	}
 	name, found := f.Text(n), false
 	python.Walk(underFunction(n), func(c *python.Node) bool {
-		if c.Type == "as_pattern" && !found {
+		if c.Type() == "as_pattern" && !found {
 			alias := c.Child("alias")
 			val := c.NamedChildren()
 			found = alias != nil && f.Text(alias) == name && len(val) > 0 &&

@@ -49,7 +49,7 @@ func checkSSRFRequestURL(p *Pass) error {
 	m := p.Project.AppModel()
 	for _, f := range p.Project.Python {
 		python.Walk(f.Root, func(n *python.Node) bool {
-			if n.Type != "call" {
+			if n.Type() != "call" {
 				return true
 			}
 			sink, url := outboundURL(m, f, n)
@@ -116,7 +116,7 @@ func ssrfFinding(m *AppModel, f *python.File, call *python.Node, sink string, ur
 		return Finding{}, false
 	}
 	what := shortText(f, src)
-	if src.Type == "identifier" {
+	if src.Type() == "identifier" {
 		what = "the route parameter " + what
 	}
 	line := f.Span(src).StartLine
@@ -144,16 +144,16 @@ func taintSource(m *AppModel, f *python.File, fn, n *python.Node, names map[stri
 	var found *python.Node
 	python.Walk(n, func(c *python.Node) bool {
 		switch {
-		case found != nil || c.Type == "lambda" || c.Type == "function_definition":
+		case found != nil || c.Type() == "lambda" || c.Type() == "function_definition":
 			return false
 		case isRequestInput(m, f, c):
 			found = outermostRead(c, n)
 			return false
-		case c.Type == "subscript" && fixedURLs(m.Resolver.Resolve(f, c.Child("value"))):
+		case c.Type() == "subscript" && fixedURLs(m.Resolver.Resolve(f, c.Child("value"))):
 			return false // ALLOWED[name]: whatever the key, one of the fixed URLs
-		case c.Type == "identifier" && (c.Field() == "attribute" || c.Field() == "name"):
+		case c.Type() == "identifier" && (c.Field() == "attribute" || c.Field() == "name"):
 			return false // x.name, f(name=...): not a variable
-		case c.Type == "identifier":
+		case c.Type() == "identifier":
 			name := f.Text(c)
 			if isRouteParam(f, fn, name) {
 				names[name], found = true, c
@@ -177,7 +177,7 @@ var requestInputs = map[string]bool{"args": true, "form": true, "values": true, 
 // isRequestInput tells whether n is request.args (form, values, json, data)
 // or a request.get_json() call.
 func isRequestInput(m *AppModel, f *python.File, n *python.Node) bool {
-	switch n.Type {
+	switch n.Type() {
 	case "attribute":
 		return requestInputs[f.Text(n.Child("attribute"))] && isRequest(m, f, n.Child("object"))
 	case "call":
@@ -190,12 +190,12 @@ func isRequestInput(m *AppModel, f *python.File, n *python.Node) bool {
 // outermostRead widens a request input to the read around it:
 // request.args -> request.args.get("url").
 func outermostRead(c, limit *python.Node) *python.Node {
-	for c != limit && c.Parent != nil {
-		p := c.Parent
+	for c != limit && c.Parent() != nil {
+		p := c.Parent()
 		switch {
-		case p.Type == "attribute" && c.Field() == "object",
-			p.Type == "call" && c.Field() == "function",
-			p.Type == "subscript" && c.Field() == "value":
+		case p.Type() == "attribute" && c.Field() == "object",
+			p.Type() == "call" && c.Field() == "function",
+			p.Type() == "subscript" && c.Field() == "value":
 			c = p
 		default:
 			return c
@@ -207,20 +207,20 @@ func outermostRead(c, limit *python.Node) *python.Node {
 // isRouteParam tells whether name is a parameter of fn and fn is a view
 // (decorated with .route or a method shortcut such as .get).
 func isRouteParam(f *python.File, fn *python.Node, name string) bool {
-	if !isType(fn, "function_definition") || !isType(fn.Parent, "decorated_definition") {
+	if !isType(fn, "function_definition") || !isType(fn.Parent(), "decorated_definition") {
 		return false
 	}
 	isParam := false
 	for _, p := range fn.Child("parameters").NamedChildren() {
-		isParam = isParam || p.Type == "identifier" && f.Text(p) == name
+		isParam = isParam || p.Type() == "identifier" && f.Text(p) == name
 	}
 	if !isParam {
 		return false
 	}
-	for _, d := range fn.Parent.NamedChildren() {
+	for _, d := range fn.Parent().NamedChildren() {
 		text := f.Text(d)
 		for _, verb := range []string{".route(", ".get(", ".post(", ".put(", ".patch(", ".delete("} {
-			if d.Type == "decorator" && strings.Contains(text, verb) && strings.Contains(text, "<") {
+			if d.Type() == "decorator" && strings.Contains(text, verb) && strings.Contains(text, "<") {
 				return true
 			}
 		}
@@ -269,11 +269,11 @@ func hostFixed(v Value) bool {
 func urlChecked(f *python.File, fn *python.Node, names map[string]bool, srcText string) bool {
 	mentions := func(n *python.Node) bool {
 		return containsNode(n, func(c *python.Node) bool {
-			return c.Type == "identifier" && names[f.Text(c)] || f.Text(c) == srcText
+			return c.Type() == "identifier" && names[f.Text(c)] || f.Text(c) == srcText
 		})
 	}
 	checkCall := func(n *python.Node) bool {
-		return n.Type == "call" && isCheckName(f.Text(n.Child("function"))) && mentions(n.Child("arguments"))
+		return n.Type() == "call" && isCheckName(f.Text(n.Child("function"))) && mentions(n.Child("arguments"))
 	}
 	return conditionChecks(f, fn, mentions, checkCall)
 }

@@ -42,7 +42,7 @@ func checkTrustedHostsSuspicious(p *Pass) error {
 		}
 	}
 	for _, c := range m.HostChecks {
-		if c.Node.Type == "class_definition" {
+		if c.Node.Type() == "class_definition" {
 			if stmt, v, ok := classBinding(m, c.File, c.Node, "trusted_hosts"); ok {
 				out = append(out, suspiciousHosts(v, c.File, stmt, nodePos(c.File, stmt), "trusted_hosts")...)
 			}

@@ -8,9 +8,9 @@ import "strings"
 func (f *File) Imports() []string {
 	var mods []string
 	Walk(f.Root, func(n *Node) bool {
-		switch n.Type {
+		switch n.Type() {
 		case "import_statement":
-			for _, c := range n.Children {
+			for c := range n.Children() {
 				if c.Field() == "name" {
 					mods = append(mods, f.moduleName(c))
 				}
@@ -19,7 +19,7 @@ func (f *File) Imports() []string {
 		case "import_from_statement":
 			mod := f.Text(n.Child("module_name"))
 			mods = append(mods, mod)
-			for _, c := range n.Children {
+			for c := range n.Children() {
 				if c.Field() == "name" {
 					mods = append(mods, strings.TrimSuffix(mod, ".")+"."+f.moduleName(c))
 				}
@@ -33,7 +33,7 @@ func (f *File) Imports() []string {
 
 // moduleName is the dotted name of an import target, without "as alias".
 func (f *File) moduleName(n *Node) string {
-	if n.Type == "aliased_import" {
+	if n.Type() == "aliased_import" {
 		n = n.Child("name")
 	}
 	return f.Text(n)

@@ -8,26 +8,87 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"iter"
 	"runtime"
+	"unsafe"
 
 	"github.com/flasklint/flasklint/parsers/source"
 )
 
-// Node is one node of the syntax tree. Type is the tree-sitter node type
-// ("call", "identifier", "=="); Field() is the name under which the parent
+// Node is one node of the syntax tree: Type() is the tree-sitter node type
+// ("call", "identifier", "=="), Field() the name under which the parent
 // holds it ("function", "arguments"), or "".
+//
+// A file's nodes are one array in source order (a node, then its subtree),
+// and a node finds its parent, first child and next sibling by offsets in
+// that array: 24 bytes a node and no pointers for the collector to follow,
+// which matters because a run keeps the trees of thousands of files. So a
+// Node is only ever used through the pointers a tree hands out; a copy of
+// one has no relatives.
 type Node struct {
-	Type      string
-	Parent    *Node
-	Children  []*Node
 	StartByte int32 // files are at most MaxFileSize bytes
 	EndByte   int32
-	field     uint8 // the grammar's field id: a tree holds millions of nodes
+	parent    int32 // nodes back to the parent; 0 at the root
+	next      int32 // nodes on to the next sibling; 0 for the last child
+	count     int32 // children; the first one is the next node
+	symbol    uint16
+	field     uint8 // the grammar's field id
 	Named     bool
 }
 
+const nodeSize = unsafe.Sizeof(Node{})
+
+// at is the node delta places away from n in its tree's array.
+func (n *Node) at(delta int32) *Node {
+	return (*Node)(unsafe.Add(unsafe.Pointer(n), int(delta)*int(nodeSize)))
+}
+
+// Type is the tree-sitter node type of n.
+func (n *Node) Type() string { return symbolName(n.symbol) }
+
 // Field is the name under which the parent holds n, or "".
 func (n *Node) Field() string { return grammar.fields[n.field] }
+
+// Parent is the node holding n, or nil at the root.
+func (n *Node) Parent() *Node {
+	if n.parent == 0 {
+		return nil
+	}
+	return n.at(-n.parent)
+}
+
+// ChildCount is the number of n's children.
+func (n *Node) ChildCount() int { return int(n.count) }
+
+// FirstChild is n's first child, or nil.
+func (n *Node) FirstChild() *Node {
+	if n.count == 0 {
+		return nil
+	}
+	return n.at(1)
+}
+
+// NextSibling is the child of n's parent after n, or nil.
+func (n *Node) NextSibling() *Node {
+	if n.next == 0 {
+		return nil
+	}
+	return n.at(n.next)
+}
+
+// Children yields n's children in source order; none for a nil n.
+func (n *Node) Children() iter.Seq[*Node] {
+	return func(yield func(*Node) bool) {
+		if n == nil {
+			return
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if !yield(c) {
+				return
+			}
+		}
+	}
+}
 
 // File is one parsed Python file.
 type File struct {
@@ -73,6 +134,8 @@ type Parser struct {
 	merged []flatNode // the nodes of both halves
 	flat   []flatNode // the last walk's nodes, in C memory the parser keeps
 	errs   []bool     // per flat node: a child is or holds an error
+	index  []int32    // build's scratch: per flat node, its node
+	last   []int32    // build's scratch: per node, its last child so far
 }
 
 // NewParser returns a parser for Python.
@@ -140,7 +203,7 @@ func (p *Parser) parse(ctx context.Context, path string, src []byte, old *File) 
 		}
 	}
 	p.collectComments(f)
-	f.Root = build(p.flat)
+	f.Root = p.build()
 	if p.flat[0].flags&flagHasError != 0 {
 		f.Errors = p.collectErrors(f)
 	}
@@ -164,50 +227,43 @@ func (p *Parser) collectComments(f *File) {
 	}
 }
 
-// build makes the Go tree of a walk's nodes. All the nodes take one
-// allocation, and all their child lists another, each of the exact size.
-// Comments (listed in File.Comments) and punctuation held under no field
-// name are left out: no rule reads them, and they are a third of the nodes.
-func build(flat []flatNode) *Node {
-	index := make([]int32, len(flat)) // flat -> nodes, -1 for a node left out
-	counts := make([]int32, len(flat))
-	kept, kids := 0, 0
+// build makes the Go tree of the last walk's nodes: one array, in the
+// walk's (source) order. Comments (listed in File.Comments) and punctuation
+// held under no field name are left out: no rule reads them, and they are a
+// third of the nodes.
+func (p *Parser) build() *Node {
+	flat := p.flat
+	p.index = append(p.index[:0], make([]int32, len(flat))...) // flat -> nodes, -1 for a node left out
+	kept := 0
 	for i := range flat {
 		s := &flat[i]
 		leaf := i+1 == len(flat) || flat[i+1].parent != int32(i) // in depth-first order
 		if i > 0 && leaf && (grammar.omit[s.symbol] && s.field == 0 || symbolName(s.symbol) == "comment") {
-			index[i] = -1
+			p.index[i] = -1
 			continue
 		}
-		index[i] = int32(kept)
+		p.index[i] = int32(kept)
 		kept++
-		if i > 0 {
-			counts[s.parent]++
-			kids++
-		}
 	}
 	nodes := make([]Node, kept)
-	var slab []*Node
-	if kids > 0 {
-		slab = make([]*Node, kids)
-	}
-	off := 0
+	p.last = append(p.last[:0], make([]int32, kept)...) // node -> its last child so far, 0 for none
 	for i := range flat {
-		if index[i] < 0 {
+		k := p.index[i]
+		if k < 0 {
 			continue
 		}
 		s := &flat[i]
-		n := &nodes[index[i]]
-		n.Type, n.field, n.Named = symbolName(s.symbol), fieldID(s.field), s.flags&flagNamed != 0
+		n := &nodes[k]
+		n.symbol, n.field, n.Named = s.symbol, fieldID(s.field), s.flags&flagNamed != 0
 		n.StartByte, n.EndByte = int32(s.start), int32(s.end)
 		if s.parent >= 0 {
-			parent := &nodes[index[s.parent]]
-			n.Parent = parent
-			parent.Children = append(parent.Children, n)
-		}
-		if k := int(counts[i]); k > 0 {
-			n.Children = slab[off : off : off+k]
-			off += k
+			pk := p.index[s.parent]
+			n.parent = k - pk
+			nodes[pk].count++
+			if prev := p.last[pk]; prev != 0 {
+				nodes[prev].next = k - prev
+			}
+			p.last[pk] = k
 		}
 	}
 	return &nodes[0]
@@ -280,7 +336,7 @@ func (n *Node) Child(name string) *Node {
 	if n == nil {
 		return nil
 	}
-	for _, c := range n.Children {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.Field() == name {
 			return c
 		}
@@ -293,8 +349,8 @@ func (n *Node) NamedChildren() []*Node {
 	if n == nil {
 		return nil
 	}
-	out := make([]*Node, 0, len(n.Children))
-	for _, c := range n.Children {
+	out := make([]*Node, 0, n.count)
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.Named {
 			out = append(out, c)
 		}
@@ -308,7 +364,7 @@ func Walk(n *Node, fn func(*Node) bool) {
 	if n == nil || !fn(n) {
 		return
 	}
-	for _, c := range n.Children {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		Walk(c, fn)
 	}
 }

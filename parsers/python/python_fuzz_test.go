@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 )
@@ -96,8 +97,8 @@ func checkFile(t *testing.T, f *File) {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if n.StartByte < 0 || int(n.EndByte) > len(f.Src) || n.StartByte > n.EndByte {
-			t.Fatalf("node %s [%d,%d) outside a file of %d bytes", n.Type, n.StartByte, n.EndByte, len(f.Src))
+			t.Fatalf("node %s [%d,%d) outside a file of %d bytes", n.Type(), n.StartByte, n.EndByte, len(f.Src))
 		}
-		stack = append(stack, n.Children...)
+		stack = slices.AppendSeq(stack, n.Children())
 	}
 }

@@ -23,7 +23,7 @@ func TestTreeHasFieldsAndNoComments(t *testing.T) {
 	f := parse(t, "app.run(host='0.0.0.0')  # not a comment node\n")
 	var calls, comments int
 	Walk(f.Root, func(n *Node) bool {
-		switch n.Type {
+		switch n.Type() {
 		case "call":
 			calls++
 			if got := f.Text(n.Child("function")); got != "app.run" {
@@ -55,7 +55,7 @@ func TestSyntaxErrorsKeepTheRest(t *testing.T) {
 	}
 	found := false
 	Walk(f.Root, func(n *Node) bool {
-		found = found || (n.Type == "call" && f.Text(n.Child("function")) == "app.run")
+		found = found || (n.Type() == "call" && f.Text(n.Child("function")) == "app.run")
 		return true
 	})
 	if !found {
@@ -67,7 +67,7 @@ func TestSpanCountsUTF16(t *testing.T) {
 	f := parse(t, "s = \"😀\"; app.run()\n")
 	var span []int
 	Walk(f.Root, func(n *Node) bool {
-		if n.Type == "call" {
+		if n.Type() == "call" {
 			s := f.Span(n)
 			span = []int{s.StartLine, s.StartCol, s.EndLine, s.EndCol}
 		}
@@ -119,8 +119,8 @@ func TestCancelledParseLeavesTheParserUsable(t *testing.T) {
 	if err != nil || f.Root == nil || len(f.Errors) != 0 {
 		t.Fatalf("parse after a cancelled one: root %v, errors %v, err %v", f.Root, f.Errors, err)
 	}
-	if call := f.Root.Children[0].Children[0]; call.Type != "call" || call.Child("function") == nil {
-		t.Errorf("tree after a cancelled parse: %s with function %v", call.Type, call.Child("function"))
+	if call := f.Root.FirstChild().FirstChild(); call.Type() != "call" || call.Child("function") == nil {
+		t.Errorf("tree after a cancelled parse: %s with function %v", call.Type(), call.Child("function"))
 	}
 }
 
@@ -135,14 +135,14 @@ func TestLargeFileKeepsEveryParentLink(t *testing.T) {
 	count := 0
 	Walk(f.Root, func(n *Node) bool {
 		count++
-		for _, c := range n.Children {
-			if c.Parent != n {
-				t.Fatalf("%s at %d: child %s has another parent", n.Type, n.StartByte, c.Type)
+		for c := range n.Children() {
+			if c.Parent() != n {
+				t.Fatalf("%s at %d: child %s has another parent", n.Type(), n.StartByte, c.Type())
 			}
 		}
 		return true
 	})
-	if got := len(f.Root.Children); got != 3000 {
+	if got := f.Root.ChildCount(); got != 3000 {
 		t.Errorf("module has %d children, want 3000", got)
 	}
 	if count < 3000*20 || len(f.Comments) != 3000 {
@@ -204,7 +204,7 @@ func TestParseEditedMatchesParse(t *testing.T) {
 func dump(f *File) string {
 	var b strings.Builder
 	Walk(f.Root, func(n *Node) bool {
-		fmt.Fprintf(&b, "(%s %s %d-%d %v)", n.Type, n.Field(), n.StartByte, n.EndByte, n.Named)
+		fmt.Fprintf(&b, "(%s %s %d-%d %v)", n.Type(), n.Field(), n.StartByte, n.EndByte, n.Named)
 		return true
 	})
 	fmt.Fprintf(&b, " errors %v comments %v", f.Errors, f.Comments)
