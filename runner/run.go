@@ -274,19 +274,49 @@ func readAll(in inputs, base string, found []candidate, workers int) ([][]byte, 
 	return srcs, errs
 }
 
+// readFile reads a regular file of at most MaxFileSize bytes into a buffer
+// of its size: a run keeps every file's bytes, most files are small, and
+// os.ReadFile's buffers hold at least 512 bytes.
 func readFile(p string) ([]byte, error) {
-	info, err := os.Stat(p)
+	info, err := os.Stat(p) // before opening: opening a named pipe waits for a writer
 	if err != nil {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("not a regular file (%s), so it was not read", info.Mode().Type())
 	}
-	if info.Size() > MaxFileSize {
-		return nil, fmt.Errorf("file of %d bytes is over the %d MiB limit and was not read",
-			info.Size(), MaxFileSize>>20)
+	tooBig := func(size int64) error {
+		return fmt.Errorf("file of %d bytes is over the %d MiB limit and was not read", size, MaxFileSize>>20)
 	}
-	return os.ReadFile(p)
+	if info.Size() > MaxFileSize {
+		return nil, tooBig(info.Size())
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	src := make([]byte, info.Size())
+	n, err := io.ReadFull(f, src)
+	switch {
+	case err == io.ErrUnexpectedEOF: // shrank since the Stat
+		return src[:n:n], nil
+	case err != nil:
+		return nil, err
+	}
+	// It may have grown since the Stat: read the rest, if any.
+	var probe [1]byte
+	if m, _ := f.Read(probe[:]); m == 0 {
+		return src, nil
+	}
+	rest, err := io.ReadAll(io.LimitReader(f, MaxFileSize-int64(n)))
+	if err != nil {
+		return nil, err
+	}
+	if size := int64(n + 1 + len(rest)); size > MaxFileSize {
+		return nil, tooBig(size)
+	}
+	return append(append(src, probe[0]), rest...), nil
 }
 
 // check runs the rules over the project and sorts their findings. A rule
