@@ -20,8 +20,9 @@ import (
 // holds it ("function", "arguments"), or "".
 //
 // A file's nodes are one array in source order (a node, then its subtree),
-// and a node finds its parent, first child and next sibling by offsets in
-// that array: 24 bytes a node and no pointers for the collector to follow,
+// and a node finds its parent and next sibling by offsets in that array (its
+// first child, if any, is the next node): 20 bytes a node and no pointers
+// for the collector to follow,
 // which matters because a run keeps the trees of thousands of files. So a
 // Node is only ever used through the pointers a tree hands out; a copy of
 // one has no relatives.
@@ -30,7 +31,6 @@ type Node struct {
 	EndByte   int32
 	parent    int32 // nodes back to the parent; 0 at the root
 	next      int32 // nodes on to the next sibling; 0 for the last child
-	count     int32 // children; the first one is the next node
 	symbol    uint16
 	field     uint8 // the grammar's field id
 	Named     bool
@@ -58,14 +58,21 @@ func (n *Node) Parent() *Node {
 }
 
 // ChildCount is the number of n's children.
-func (n *Node) ChildCount() int { return int(n.count) }
-
-// FirstChild is n's first child, or nil.
-func (n *Node) FirstChild() *Node {
-	if n.count == 0 {
-		return nil
+func (n *Node) ChildCount() int {
+	count := 0
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		count++
 	}
-	return n.at(1)
+	return count
+}
+
+// FirstChild is n's first child, or nil: the next node when that is a
+// child of n. (The array ends with a node that is no one's child.)
+func (n *Node) FirstChild() *Node {
+	if c := n.at(1); c.parent == 1 {
+		return c
+	}
+	return nil
 }
 
 // NextSibling is the child of n's parent after n, or nil.
@@ -93,7 +100,7 @@ func (n *Node) Children() iter.Seq[*Node] {
 // File is one parsed Python file.
 type File struct {
 	Path   string // relative to the scan base, forward slashes
-	Src    []byte
+	Src    []byte // never changed once parsed: Text shares it
 	Lines  *source.Lines
 	Root   *Node
 	Errors []SyntaxError
@@ -228,9 +235,9 @@ func (p *Parser) collectComments(f *File) {
 }
 
 // build makes the Go tree of the last walk's nodes: one array, in the
-// walk's (source) order. Comments (listed in File.Comments) and punctuation
-// held under no field name are left out: no rule reads them, and they are a
-// third of the nodes.
+// walk's (source) order. Comments (listed in File.Comments), and the
+// punctuation and statement keywords ("def", "=") held under no field name,
+// are left out: no rule reads them, and they are over a third of the nodes.
 func (p *Parser) build() *Node {
 	flat := p.flat
 	p.index = append(p.index[:0], make([]int32, len(flat))...) // flat -> nodes, -1 for a node left out
@@ -245,7 +252,8 @@ func (p *Parser) build() *Node {
 		p.index[i] = int32(kept)
 		kept++
 	}
-	nodes := make([]Node, kept)
+	// And the end node, which has no parent.
+	nodes := make([]Node, kept+1)
 	p.last = append(p.last[:0], make([]int32, kept)...) // node -> its last child so far, 0 for none
 	for i := range flat {
 		k := p.index[i]
@@ -259,7 +267,6 @@ func (p *Parser) build() *Node {
 		if s.parent >= 0 {
 			pk := p.index[s.parent]
 			n.parent = k - pk
-			nodes[pk].count++
 			if prev := p.last[pk]; prev != 0 {
 				nodes[prev].next = k - prev
 			}
@@ -325,7 +332,12 @@ func (f *File) Text(n *Node) string {
 	if n == nil {
 		return ""
 	}
-	return string(f.Src[n.StartByte:n.EndByte])
+	// The string shares Src's bytes, which are never changed once parsed
+	// (the runner and the language server make new buffers for new text):
+	// the rules read names by the million, and a copy of each would be
+	// most of their garbage.
+	b := f.Src[n.StartByte:n.EndByte]
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // Span is the position of n.
@@ -349,7 +361,7 @@ func (n *Node) NamedChildren() []*Node {
 	if n == nil {
 		return nil
 	}
-	out := make([]*Node, 0, n.count)
+	out := make([]*Node, 0, n.ChildCount())
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.Named {
 			out = append(out, c)

@@ -148,6 +148,9 @@ func TestLargeFileKeepsEveryParentLink(t *testing.T) {
 	if count < 3000*20 || len(f.Comments) != 3000 {
 		t.Errorf("%d nodes and %d comments, want over 60000 and 3000", count, len(f.Comments))
 	}
+	if nodeSize != 20 {
+		t.Errorf("a node takes %d bytes, want 20", nodeSize)
+	}
 }
 
 // TestParseEditedMatchesParse: parsing the new bytes of a file with its

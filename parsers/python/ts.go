@@ -296,14 +296,15 @@ func point(src []byte, off int) C.TSPoint {
 // grammar names the Python grammar's node types and fields, read once.
 var grammar = func() (g struct {
 	symbols, fields []string
-	omit            [1 << 16]bool // punctuation, left out of the Go tree
+	omit            [1 << 16]bool // punctuation and keywords, left out of the Go tree
 }) {
 	lang := C.tree_sitter_python()
 	for i := range C.uint32_t(C.ts_language_symbol_count(lang)) {
 		name := C.GoString(C.ts_language_symbol_name(lang, C.TSSymbol(i)))
 		g.symbols = append(g.symbols, name)
 		switch name {
-		case "(", ")", "[", "]", "{", "}", ",", ":", ";", ".":
+		case "(", ")", "[", "]", "{", "}", ",", ":", ";", ".",
+			"=", "->", "@", "def", "class", "import", "from", "return":
 			g.omit[i] = true
 		}
 	}
