@@ -326,9 +326,9 @@ func (e *evaluator) classConstants(class Def, depth int) (map[string]Value, bool
 		}
 	}
 	if s := e.r.scopes[class.Node]; s != nil {
-		for name := range s.bindings {
-			if isConfigKey(name) {
-				out[name], _ = e.classAttr(class, name)
+		for _, nb := range s.names {
+			if isConfigKey(nb.name) {
+				out[nb.name], _ = e.classAttr(class, nb.name)
 			}
 		}
 	}
@@ -339,9 +339,9 @@ func (e *evaluator) classConstants(class Def, depth int) (map[string]Value, bool
 func (e *evaluator) moduleConstants(m *python.File) map[string]Value {
 	out := map[string]Value{}
 	if s := e.r.scopes[m.Root]; s != nil {
-		for name := range s.bindings {
-			if isConfigKey(name) {
-				out[name] = e.moduleAttr(m, name)
+		for _, nb := range s.names {
+			if isConfigKey(nb.name) {
+				out[nb.name] = e.moduleAttr(m, nb.name)
 			}
 		}
 	}

@@ -134,7 +134,7 @@ func (m *AppModel) isHostRead(f *python.File, n *python.Node) bool {
 // and sets trusted_hosts.
 func (m *AppModel) isTrustedHostsRequest(f *python.File, class *python.Node) bool {
 	s := m.Resolver.scopes[class]
-	if s == nil || len(s.bindings["trusted_hosts"]) == 0 {
+	if s == nil || !s.bound("trusted_hosts") {
 		return false
 	}
 	e := &evaluator{r: m.Resolver}

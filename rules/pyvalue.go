@@ -9,7 +9,7 @@ import (
 )
 
 // ValueKind is what a resolved Python expression turned out to be.
-type ValueKind int
+type ValueKind uint8
 
 // The kinds of resolved values. Unknown is the zero value: a value that could
 // not be resolved is never a finding.
@@ -70,13 +70,13 @@ type Def struct {
 type Value struct {
 	Kind ValueKind
 	Bool bool
-	Int  int64
-	// Str is the string of a StrVal, or the qualified name of an ExternalVal
-	// or ResultVal.
-	Str string
 	// Partial marks a StrVal of which only the beginning (Str) is known, as
 	// in f"0.0.0.0:{port}".
 	Partial bool
+	Int     int64
+	// Str is the string of a StrVal, or the qualified name of an ExternalVal
+	// or ResultVal.
+	Str     string
 	Items   []Value     // ListVal
 	Entries []DictEntry // DictVal
 	Def     Def         // ClassVal, InstVal (the class), FuncVal, ModuleVal

@@ -24,10 +24,7 @@ type Resolver struct {
 	byPath map[string]*python.File
 	// bySuffix indexes files by the module paths they can be imported by.
 	bySuffix map[string][]*python.File
-	// memo holds the value of each binding once resolved (*binding ->
-	// Value): a binding's value does not depend on where it is used.
-	memo   sync.Map
-	scopes map[*python.Node]*scope
+	scopes   map[*python.Node]*scope
 	// calls indexes the calls of the tree by the name they call (f(...)
 	// and x.f(...) under "f"), to find the arguments a function is given.
 	calls map[string][]callSite
@@ -236,21 +233,21 @@ func (r *Resolver) bindingAt(f *python.File, name string, n *python.Node) (*bind
 		if s == nil || global && sn.Parent() != nil {
 			continue
 		}
-		if s.params[name] {
+		if s.param(name) {
 			return nil, nameOpaque
 		}
-		if s.globals[name] {
+		if s.global(name) {
 			global = true
 			continue
 		}
-		bs := s.bindings[name]
-		if len(bs) == 0 {
+		last := s.last(name)
+		if last == nil {
 			if len(s.wildcards) > 0 && sn.Parent() == nil {
 				return r.wildcardBinding(f, s, name)
 			}
 			continue
 		}
-		b := pickBinding(bs, n, runsInline(n, sn))
+		b := pickBinding(last, n, runsInline(n, sn))
 		if b == nil || conditionalBinding(f, b, n) {
 			return nil, nameOpaque
 		}
@@ -265,14 +262,14 @@ func (r *Resolver) bindingAt(f *python.File, name string, n *python.Node) (*bind
 func (r *Resolver) wildcardBinding(f *python.File, s *scope, name string) (*binding, nameState) {
 	for i := len(s.wildcards) - 1; i >= 0; i-- {
 		w := s.wildcards[i]
-		m := r.findModule(f, w.module, w.level)
+		m := r.findModule(f, w.module, int(w.level))
 		switch {
 		case m == nil && !isBuiltinName(name):
 			return nil, nameOpaque
 		case m == nil || strings.HasPrefix(name, "_"):
 			continue
 		}
-		if ms := r.scopes[m.Root]; ms != nil && len(ms.bindings[name]) > 0 {
+		if ms := r.scopes[m.Root]; ms != nil && ms.bound(name) {
 			return &binding{kind: bindFromImport, stmt: w.stmt, module: w.module, level: w.level,
 				attr: name, synthetic: true}, nameBound
 		}
@@ -293,14 +290,17 @@ func isBuiltinName(name string) bool {
 
 // bindingValue is the value a binding gives its name, memoized.
 func (e *evaluator) bindingValue(f *python.File, b *binding) Value {
-	if v, ok := e.r.memo.Load(b); ok {
-		return v.(Value)
+	if b.kind == bindDef || b.kind == bindOther {
+		return e.resolveBinding(f, b) // as cheap as a memo, and smaller
+	}
+	if v := b.memo.Load(); v != nil {
+		return *v
 	}
 	outer := e.truncated
 	e.truncated = false
 	v := e.resolveBinding(f, b)
 	if !e.truncated && !b.synthetic {
-		e.r.memo.Store(b, v)
+		b.memo.Store(&v)
 	}
 	e.truncated = e.truncated || outer
 	return v
@@ -322,7 +322,7 @@ func (e *evaluator) resolveBinding(f *python.File, b *binding) Value {
 		}
 		return Value{Kind: ExternalVal, Str: b.module, Origin: Origin{f, b.stmt}}
 	case bindFromImport:
-		m := e.r.findModule(f, b.module, b.level)
+		m := e.r.findModule(f, b.module, int(b.level))
 		switch {
 		case m == f: // from . import views, in the package's own __init__
 			if sub := e.r.submodule(m, b.attr); sub != nil {
@@ -352,8 +352,7 @@ func (e *evaluator) moduleAttr(m *python.File, name string) Value {
 	defer e.leave()
 
 	if s := e.r.scopes[m.Root]; s != nil {
-		if bs := s.bindings[name]; len(bs) > 0 {
-			b := bs[len(bs)-1]
+		if b := s.last(name); b != nil {
 			if conditionalBinding(m, b, nil) {
 				return Value{}
 			}
@@ -394,8 +393,7 @@ func (e *evaluator) classAttr(class Def, name string) (v Value, found bool) {
 	defer e.leave()
 
 	if s := e.r.scopes[class.Node]; s != nil {
-		if bs := s.bindings[name]; len(bs) > 0 {
-			b := bs[len(bs)-1]
+		if b := s.last(name); b != nil {
 			if conditionalBinding(class.File, b, nil) {
 				return Value{}, true
 			}
@@ -522,10 +520,9 @@ func intLiteral(text string, at Origin) Value {
 // false when nothing binds it.
 func (r *Resolver) ModuleBinding(f *python.File, name string) (stmt *python.Node, v Value, ok bool) {
 	s := r.scopes[f.Root]
-	if s == nil || len(s.bindings[name]) == 0 {
+	if s == nil || !s.bound(name) {
 		return nil, Value{}, false
 	}
-	bs := s.bindings[name]
 	e := &evaluator{r: r}
-	return bs[len(bs)-1].stmt, e.moduleAttr(f, name), true
+	return s.last(name).stmt, e.moduleAttr(f, name), true
 }

@@ -65,11 +65,11 @@ func paramOwner(r *Resolver, f *python.File, name string, n *python.Node) *pytho
 		s := r.scopes[sn]
 		switch {
 		case s == nil:
-		case s.params[name] && len(s.bindings[name]) == 0:
+		case s.param(name) && !s.bound(name):
 			return sn
-		case s.params[name]:
+		case s.param(name):
 			return nil // reassigned in the body
-		case len(s.bindings[name]) > 0:
+		case s.bound(name):
 			return nil
 		}
 	}

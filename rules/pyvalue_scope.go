@@ -2,23 +2,37 @@ package rules
 
 import (
 	"path"
+	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/flasklint/flasklint/parsers/python"
 )
 
 // scope is one Python namespace: a module, a class body or a function body,
 // with every name bound in it directly (not in nested functions or classes).
+// Most scopes bind a few names, so they are a list, indexed once it grows.
 type scope struct {
-	node      *python.Node // the module root, a class_definition or a function_definition
-	bindings  map[string][]*binding
-	params    map[string]bool
-	globals   map[string]bool // names declared global or nonlocal
-	wildcards []*binding      // from m import *, each of which could bind any name
+	node *python.Node // the module root, a class_definition or a function_definition
+	// names holds each name with its last binding, which leads back
+	// through prev to the earlier ones, in the order first bound.
+	names     []nameBinding
+	index     map[string]int32 // name -> its place in names, past indexFrom names
+	params    []string
+	globals   []string   // names declared global or nonlocal
+	wildcards []*binding // from m import *, each of which could bind any name
 }
 
+type nameBinding struct {
+	name string
+	last *binding
+}
+
+// indexFrom is the number of names past which a scope's are indexed.
+const indexFrom = 12
+
 // bindingKind is how a name got bound.
-type bindingKind int
+type bindingKind uint8
 
 const (
 	bindOther      bindingKind = iota // for target, with ... as, +=: not evaluated
@@ -30,34 +44,81 @@ const (
 
 // binding is one place that binds a name.
 type binding struct {
-	kind bindingKind
 	// stmt orders the binding: it is in effect for uses after stmt ends.
 	stmt *python.Node
 	// value is the assigned expression (bindAssign, nil when it cannot be
 	// told apart, as in a, b = f()) or the definition (bindDef).
-	value  *python.Node
+	value *python.Node
+	// prev is the binding of the same name in the same scope before this
+	// one, or nil.
+	prev   *binding
 	module string // bindImport, bindFromImport: the dotted module name
-	level  int    // bindFromImport: the number of leading dots
 	attr   string // bindFromImport: the imported name
+	level  int32  // bindFromImport: the number of leading dots
+	kind   bindingKind
 	// synthetic marks a binding made up for one lookup (a name found
 	// through a wildcard import); its value is not memoized.
 	synthetic bool
+	// memo is the binding's value once resolved: it does not depend on
+	// where the name is used.
+	memo atomic.Pointer[Value]
 }
 
-func newScope(n *python.Node) *scope {
-	return &scope{
-		node:     n,
-		bindings: map[string][]*binding{},
-		params:   map[string]bool{},
-		globals:  map[string]bool{},
-	}
-}
+func newScope(n *python.Node) *scope { return &scope{node: n} }
 
 func (s *scope) add(name string, b *binding) {
-	if name != "" {
-		s.bindings[name] = append(s.bindings[name], b)
+	if name == "" {
+		return
+	}
+	if i := s.find(name); i >= 0 {
+		b.prev = s.names[i].last
+		s.names[i].last = b
+		return
+	}
+	s.names = append(s.names, nameBinding{name, b})
+	switch {
+	case s.index != nil:
+		s.index[name] = int32(len(s.names) - 1)
+	case len(s.names) > indexFrom:
+		s.index = make(map[string]int32, len(s.names))
+		for i, nb := range s.names {
+			s.index[nb.name] = int32(i)
+		}
 	}
 }
+
+// find is the place of name in s.names, or -1.
+func (s *scope) find(name string) int {
+	if s.index != nil {
+		if i, ok := s.index[name]; ok {
+			return int(i)
+		}
+		return -1
+	}
+	for i := range s.names {
+		if s.names[i].name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// bound tells whether the scope binds name.
+func (s *scope) bound(name string) bool { return s.find(name) >= 0 }
+
+// last is the last binding of name in the scope, or nil.
+func (s *scope) last(name string) *binding {
+	if i := s.find(name); i >= 0 {
+		return s.names[i].last
+	}
+	return nil
+}
+
+// param tells whether name is a parameter of the scope's function.
+func (s *scope) param(name string) bool { return slices.Contains(s.params, name) }
+
+// global tells whether the scope declares name global or nonlocal.
+func (s *scope) global(name string) bool { return slices.Contains(s.globals, name) }
 
 // indexScopes builds the scope of f's module and of every class and
 // function in it, keyed by their node.
@@ -103,7 +164,7 @@ func collectBindings(f *python.File, s *scope, n *python.Node, out map[*python.N
 		collectFromImport(f, s, n)
 	case "global_statement", "nonlocal_statement":
 		for _, id := range n.NamedChildren() {
-			s.globals[f.Text(id)] = true
+			s.globals = append(s.globals, f.Text(id))
 		}
 	}
 	for c := range n.Children() {
@@ -118,7 +179,7 @@ func collectParams(f *python.File, s *scope, params *python.Node) {
 				return false
 			}
 			if n.Type() == "identifier" {
-				s.params[f.Text(n)] = true
+				s.params = append(s.params, f.Text(n))
 				return false
 			}
 			return true
@@ -186,13 +247,13 @@ func collectFromImport(f *python.File, s *scope, n *python.Node) {
 	for c := range n.Children() {
 		switch {
 		case c.Type() == "wildcard_import":
-			s.wildcards = append(s.wildcards, &binding{kind: bindFromImport, stmt: n, module: mod, level: level})
+			s.wildcards = append(s.wildcards, &binding{kind: bindFromImport, stmt: n, module: mod, level: int32(level)})
 		case c.Field() != "name":
 		case c.Type() == "dotted_name":
-			s.add(f.Text(c), &binding{kind: bindFromImport, stmt: n, module: mod, level: level, attr: f.Text(c)})
+			s.add(f.Text(c), &binding{kind: bindFromImport, stmt: n, module: mod, level: int32(level), attr: f.Text(c)})
 		case c.Type() == "aliased_import":
 			s.add(f.Text(c.Child("alias")), &binding{kind: bindFromImport, stmt: n,
-				module: mod, level: level, attr: f.Text(c.Child("name"))})
+				module: mod, level: int32(level), attr: f.Text(c.Child("name"))})
 		}
 	}
 }
@@ -289,15 +350,16 @@ func containsName(f *python.File, n *python.Node, name string) bool {
 	return found
 }
 
-// pickBinding chooses the binding in effect at n: the last one that ends
-// before n when n runs inline in the scope, else the last one.
-func pickBinding(bs []*binding, n *python.Node, inline bool) *binding {
+// pickBinding chooses among last and the bindings before it the one in
+// effect at n: the last one that ends before n when n runs inline in the
+// scope, else the last one.
+func pickBinding(last *binding, n *python.Node, inline bool) *binding {
 	if !inline || n == nil {
-		return bs[len(bs)-1]
+		return last
 	}
-	for i := len(bs) - 1; i >= 0; i-- {
-		if bs[i].stmt.EndByte <= n.StartByte {
-			return bs[i]
+	for b := last; b != nil; b = b.prev {
+		if b.stmt.EndByte <= n.StartByte {
+			return b
 		}
 	}
 	return nil

@@ -61,10 +61,10 @@ func checkTrustedHostsSuspicious(p *Pass) error {
 // classBinding is a class attribute's statement and value.
 func classBinding(m *AppModel, f *python.File, class *python.Node, name string) (*python.Node, Value, bool) {
 	s := m.Resolver.scopes[class]
-	if s == nil || len(s.bindings[name]) == 0 {
+	if s == nil || !s.bound(name) {
 		return nil, Value{}, false
 	}
-	b := s.bindings[name][len(s.bindings[name])-1]
+	b := s.last(name)
 	e := &evaluator{r: m.Resolver}
 	return b.stmt, e.bindingValue(f, b), true
 }
