@@ -26,6 +26,10 @@ const (
 	needNone   need = 0
 	needStrong need = 1 // a needle or a name: the file is read
 	needWeak   need = 2 // weak needles only: read in a tree that holds a strong one
+	// needAlone: not UTF-8 text, so parsed whatever it holds (FL001 tells
+	// why it is no Python source), but by itself no sign of a Flask tree
+	// and no reason to read the files it imports.
+	needAlone need = 4
 )
 
 // prescans keeps the pre-scan of each selection of rules (by their ids),
@@ -48,7 +52,11 @@ func newPrescan(selected []*rules.Rule) *prescan {
 	for _, r := range selected {
 		strong = append(strong, r.Needles.Python...)
 		weak = append(weak, r.Needles.Weak...)
-		s.names = append(s.names, r.Needles.Names...)
+		for _, n := range r.Needles.Names {
+			if !slices.Contains(s.names, n) {
+				s.names = append(s.names, n)
+			}
+		}
 	}
 	if len(strong)+len(weak) > 0 {
 		s.m = newMatcher(strong, weak)
@@ -58,9 +66,10 @@ func newPrescan(selected []*rules.Rule) *prescan {
 }
 
 // wanted tells what a selected rule may read in the file. A file that is
-// not UTF-8 text (NUL bytes, another encoding) is always wanted: its
+// not UTF-8 text (NUL bytes, another encoding) is always parsed: its
 // needles may be spelled in other bytes, and parsing it reports why it is
-// no Python source.
+// no Python source. The needles found in its bytes (those of an encoding
+// that keeps ASCII) count as in any other file.
 func (s *prescan) wanted(p string, src []byte) need {
 	base := path.Base(p)
 	for _, n := range s.names {
@@ -68,32 +77,34 @@ func (s *prescan) wanted(p string, src []byte) need {
 			return needStrong
 		}
 	}
-	if bytes.IndexByte(src, 0) >= 0 || !utf8.Valid(src) {
-		return needStrong
+	found := needNone
+	if s.m != nil {
+		found = s.m.match(src)
 	}
-	if s.m == nil {
-		return needNone
+	if found != needStrong && (bytes.IndexByte(src, 0) >= 0 || !utf8.Valid(src)) {
+		found |= needAlone
 	}
-	return s.m.match(src)
+	return found
 }
 
 // choose sorts the Python files: wanted are those a selected rule may
 // read, the files with a strong needle and, when there is one in the tree
 // (flaskTree), those with a weak one. Without one, the files with only
 // weak needles are out of scope: no rule reads them, even when every file
-// is parsed.
+// is parsed. Alone are the files that are not UTF-8 text and are not
+// otherwise wanted: they are parsed too, but only for themselves.
 func (s *prescan) choose(cache *Cache, paths []string, sources map[string][]byte, workers int,
-) (wanted, outOfScope map[string]bool) {
-	wanted, outOfScope = map[string]bool{}, map[string]bool{}
+) (wanted, alone, outOfScope map[string]bool) {
+	wanted, alone, outOfScope = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	flaskTree := false
 	var weak []string
 	needs := make([]need, len(paths))
 	parallel(len(paths), workers, func(i int) { needs[i] = cache.need(s, paths[i], sources[paths[i]]) })
 	for i, p := range paths {
-		switch needs[i] {
-		case needStrong:
+		switch {
+		case needs[i]&needStrong != 0:
 			wanted[p], flaskTree = true, true
-		case needWeak:
+		case needs[i]&needWeak != 0:
 			weak = append(weak, p)
 		}
 	}
@@ -104,7 +115,13 @@ func (s *prescan) choose(cache *Cache, paths []string, sources map[string][]byte
 			outOfScope[p] = true
 		}
 	}
-	return wanted, outOfScope
+	for i, p := range paths {
+		if needs[i]&needAlone != 0 && !wanted[p] {
+			alone[p] = true
+			delete(outOfScope, p)
+		}
+	}
+	return wanted, alone, outOfScope
 }
 
 // matcher is an Aho-Corasick automaton over ASCII-folded bytes, as a dense

@@ -88,7 +88,7 @@ func describe(res *runner.Result) string {
 
 // TestWeakNeedlesNeedAFlaskTree: a socket server is checked in a tree that
 // holds a Flask app, and is out of scope in a tree that holds none, with
-// the pre-scan or without it.
+// the pre-scan or without it, whatever the encodings of the other files.
 func TestWeakNeedlesNeedAFlaskTree(t *testing.T) {
 	server := "import socket\n\nsock = socket.socket()\nsock.bind((\"0.0.0.0\", 9000))\n"
 	for _, tt := range []struct {
@@ -99,6 +99,14 @@ func TestWeakNeedlesNeedAFlaskTree(t *testing.T) {
 		{"socket alone", map[string]string{"server.py": server}, 0},
 		{"socket beside a Flask app", map[string]string{
 			"server.py": server, "web/app.py": "from flask import Flask\napp = Flask(__name__)\n"}, 1},
+		// A file that is not UTF-8 text is parsed, but is no Flask app
+		// unless its bytes name Flask.
+		{"socket beside files in other encodings", map[string]string{
+			"server.py": server, "latin.py": "# coding: latin-1\nimport server\nNAME = 'caf\xe9'\n",
+			"wide.py": "\xff\xfei\x00m\x00p\x00o\x00r\x00t\x00 \x00o\x00s\x00\n\x00"}, 0},
+		{"socket beside a Flask app in latin-1", map[string]string{
+			"server.py": server, "web/app.py": "# coding: latin-1\nfrom flask import Flask\n" +
+				"app = Flask('caf\xe9')\n"}, 1},
 	} {
 		dir := testenv.WriteTree(t, tt.files)
 		for _, noPrescan := range []bool{false, true} {

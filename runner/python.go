@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"runtime"
@@ -36,7 +37,8 @@ func definesApp(src []byte) bool {
 
 // parsePython parses the Python files that a selected rule may read: the
 // wanted files (see prescan.choose), the modules of the tree they
-// import, and the files that import an app (each up to importDepth steps).
+// import, and the files that import an app (each up to importDepth steps);
+// and the files alone, which are not UTF-8 text.
 // The other files cannot hold anything a selected rule looks at; they are
 // returned as needless, and only parsed when all is set (to show that the
 // rules find nothing more in them), except those out of scope.
@@ -44,9 +46,10 @@ func definesApp(src []byte) bool {
 // A cache, when not nil, keeps the import scans and the trees for the next
 // run: only files whose bytes changed are scanned and parsed again.
 func parsePython(ctx context.Context, cache *Cache, paths []string, sources map[string][]byte, workers int,
-	wanted, outOfScope map[string]bool, all bool,
+	wanted, alone, outOfScope map[string]bool, all bool,
 ) (files []*python.File, needless map[string]bool) {
 	keep := map[string]bool{}
+	maps.Copy(keep, alone)
 	var seeds, appSeeds []string
 	for _, p := range paths {
 		if wanted[p] {

@@ -13,6 +13,7 @@ import (
 // TestPythonSelection: files a rule may read get a full tree, and so do the
 // modules they import and the scripts that import an app without ever
 // naming Flask; unrelated files are not parsed unless all files are asked for.
+// A file that is not UTF-8 text is parsed, but not the modules it imports.
 func TestPythonSelection(t *testing.T) {
 	sources := map[string][]byte{
 		"myapp/__init__.py": []byte(
@@ -24,14 +25,15 @@ func TestPythonSelection(t *testing.T) {
 		"manage.py":       []byte("import run\n"),
 		"tools/report.py": []byte("import csv\nprint('report')\n"),
 		"tools/broken.py": []byte("def f(:\n"),
+		"tools/latin.py":  []byte("# coding: latin-1\nimport report\nNAME = 'caf\xe9'\n"),
 	}
 	var paths []string
 	for p := range sources {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	wanted, outOfScope := newPrescan(nil).choose(nil, paths, sources, 2)
-	full, needless := parsePython(context.Background(), nil, paths, sources, 2, wanted, outOfScope, false)
+	wanted, alone, outOfScope := newPrescan(nil).choose(nil, paths, sources, 2)
+	full, needless := parsePython(context.Background(), nil, paths, sources, 2, wanted, alone, outOfScope, false)
 
 	var got, only []string
 	for _, f := range full {
@@ -40,7 +42,8 @@ func TestPythonSelection(t *testing.T) {
 			t.Errorf("%s: full parse without a tree", f.Path)
 		}
 	}
-	want := []string{"manage.py", "myapp/__init__.py", "myapp/base.py", "myapp/config.py", "run.py"}
+	want := []string{"manage.py", "myapp/__init__.py", "myapp/base.py", "myapp/config.py", "run.py",
+		"tools/latin.py"}
 	if !slices.Equal(got, want) {
 		t.Errorf("full trees for %v, want %v", got, want)
 	}
@@ -51,7 +54,7 @@ func TestPythonSelection(t *testing.T) {
 	if !slices.Equal(only, []string{"tools/broken.py", "tools/report.py"}) {
 		t.Errorf("needless %v", only)
 	}
-	all, again := parsePython(context.Background(), nil, paths, sources, 2, wanted, outOfScope, true)
+	all, again := parsePython(context.Background(), nil, paths, sources, 2, wanted, alone, outOfScope, true)
 	if len(all) != len(paths) || !reflect.DeepEqual(again, needless) {
 		t.Errorf("with all: %d files of %d, needless %v", len(all), len(paths), again)
 	}

@@ -29,7 +29,7 @@ const MaxPythonTree = 1 << 20
 
 // withoutBigPython leaves out the Python files over MaxPythonTree, and
 // returns the reasons for those a rule could read.
-func withoutBigPython(paths []string, sources map[string][]byte, wanted map[string]bool) (small []string,
+func withoutBigPython(paths []string, sources map[string][]byte, wanted func(string) bool) (small []string,
 	unread []rules.Unread) {
 	for _, p := range paths {
 		src := sources[p]
@@ -37,7 +37,7 @@ func withoutBigPython(paths []string, sources map[string][]byte, wanted map[stri
 			small = append(small, p)
 			continue
 		}
-		if wanted[p] {
+		if wanted(p) {
 			unread = append(unread, rules.Unread{File: p, Reason: fmt.Sprintf(
 				"Python file of %d bytes is over the %d MiB limit for a syntax tree and was not parsed",
 				len(src), MaxPythonTree>>20)})
@@ -249,10 +249,10 @@ func load(ctx context.Context, in inputs, base string, roots []string, found []c
 		project.Nginx = nginx.Load(nginx.Options{FS: tree, Roots: rootRels}, ngFiles)
 		nginxTime = time.Since(start)
 	}()
-	wanted, outOfScope := scan.choose(in.cache, pyFiles, sources, workers)
-	treed, big := withoutBigPython(pyFiles, sources, wanted)
+	wanted, alone, outOfScope := scan.choose(in.cache, pyFiles, sources, workers)
+	treed, big := withoutBigPython(pyFiles, sources, func(p string) bool { return wanted[p] || alone[p] })
 	project.Unread = append(project.Unread, big...)
-	project.Python, project.NeedlessPython = parsePython(ctx, in.cache, treed, sources, workers, wanted,
+	project.Python, project.NeedlessPython = parsePython(ctx, in.cache, treed, sources, workers, wanted, alone,
 		outOfScope, all)
 	logf("parsed %d of %d Python files in %v", len(project.Python), len(pyFiles), since())
 	others.Wait()
