@@ -15,8 +15,8 @@ import (
 
 // partialRoot tells whether the run is partial and which directory holds
 // the project. When every path is a file but no such directory holds them
-// all (or the working directory is the file system root or the home
-// directory), the run reads the files alone.
+// all (or the working directory is too broad: see broadDir), the run reads
+// the files alone.
 func partialRoot(opts Options, abs []string) (string, bool) {
 	if len(opts.Paths) == 0 {
 		return "", false
@@ -46,10 +46,12 @@ func partialRoot(opts Options, abs []string) (string, bool) {
 }
 
 // broadDir tells whether a working directory is too broad to be read as a
-// project: the file system root or the home directory.
+// project: the file system root, the home directory or the temporary
+// directory (which holds whatever other programs left there).
 func broadDir(dir string) bool {
 	home, _ := os.UserHomeDir()
-	return dir == "" || dir == filepath.Dir(dir) || (home != "" && dir == filepath.Clean(home))
+	return dir == "" || dir == filepath.Dir(dir) || (home != "" && dir == filepath.Clean(home)) ||
+		dir == filepath.Clean(os.TempDir())
 }
 
 // gitTop is the nearest directory at or above dir that holds a .git (a

@@ -38,6 +38,7 @@ func TestPartialRoot(t *testing.T) {
 		{"outside the working directory", filepath.Join(tmp, "repo"), abs("plain/sub/app.py"), ""},
 		{"the file system root is too broad", "/", abs("plain/sub/app.py"), ""},
 		{"the home directory is too broad", home, abs("plain/sub/app.py"), ""},
+		{"the temporary directory is too broad", os.TempDir(), abs("plain/sub/app.py"), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
