@@ -120,6 +120,13 @@ type DeployLink struct {
 	Binds []*AppBind
 	Links []*LocationLink // one per location that passes requests on, in config order
 	byLoc map[*NginxLocation]*LocationLink
+	// bindsByName, bindsByPort and unixBinds index the places in Binds of
+	// the binds a pass target may match (see matches): by compose service
+	// name and port ("web:8000", "web:*"), by port (a container's by the
+	// ports it publishes), and those on a unix socket. Matching every target against every bind would
+	// take time that grows with the square of the tree.
+	bindsByName, bindsByPort map[string][]int
+	unixBinds                []int
 	// byPort lists the servers with a listen directive on each port, in
 	// config order, built on first use.
 	byPort map[string][]*NginxServer
@@ -244,6 +251,7 @@ func buildDeployLink(p *Project) *DeployLink {
 	}
 	d.multi = len(tops) > 1
 	d.Binds = collectBinds(p)
+	d.indexBinds()
 	nm := p.NginxModel()
 	for _, loc := range nm.Locations {
 		if loc.Pass == nil {
@@ -299,7 +307,7 @@ func (d *DeployLink) linkTargets(p *Project, nm *NginxModel, l *LocationLink) {
 			continue
 		}
 		matched := false
-		for _, b := range d.Binds {
+		for _, b := range d.candidates(t) {
 			if b.matches(t, file, d.near(file, b.Pos.File)) {
 				l.Binds, matched = append(l.Binds, b), true
 			}
@@ -522,6 +530,58 @@ func (d *DeployLink) hasKnownBinds(file string) bool {
 		}
 	}
 	return false
+}
+
+// indexBinds fills in bindsByName, bindsByPort and unixBinds.
+func (d *DeployLink) indexBinds() {
+	d.bindsByName, d.bindsByPort = map[string][]int{}, map[string][]int{}
+	add := func(m map[string][]int, key string, i int) {
+		if ids := m[key]; len(ids) == 0 || ids[len(ids)-1] != i {
+			m[key] = append(ids, i)
+		}
+	}
+	for i, b := range d.Binds {
+		for _, s := range b.Services {
+			// By name and the target port portMatches takes, "*" for any.
+			switch ports := containerPorts(s.Svc); {
+			case knownPort(b.Port):
+				add(d.bindsByName, s.Svc.Name+":"+b.Port, i)
+			case len(ports) == 0:
+				add(d.bindsByName, s.Svc.Name+":*", i)
+			default:
+				for _, p := range ports {
+					add(d.bindsByName, s.Svc.Name+":"+p, i)
+				}
+			}
+			if b.Container {
+				for _, hp := range hostPorts(s.Svc) {
+					add(d.bindsByPort, hp, i)
+				}
+			}
+		}
+		switch {
+		case b.Unix != "":
+			d.unixBinds = append(d.unixBinds, i)
+		case !b.Container && knownPort(b.Port):
+			add(d.bindsByPort, b.Port, i)
+		}
+	}
+}
+
+// candidates returns, in order, the binds that the pass target may match:
+// every one that matches could take, and few more.
+func (d *DeployLink) candidates(t passTarget) []*AppBind {
+	ids := slices.Concat(d.bindsByName[t.Host+":"+t.Port], d.bindsByName[t.Host+":*"], d.bindsByPort[t.Port])
+	if t.Unix != "" {
+		ids = append(ids, d.unixBinds...)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	out := make([]*AppBind, len(ids))
+	for k, i := range ids {
+		out[k] = d.Binds[i]
+	}
+	return out
 }
 
 // near tells whether a plain address in one file can name a bind in

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -259,5 +260,68 @@ func TestDeployLinkProxyCircle(t *testing.T) {
 	}
 	if hops, _, _ := d.Hops("app.py"); hops != 0 {
 		t.Errorf("hops = %d, want 0: no location reaches the app", hops)
+	}
+}
+
+// TestBindCandidatesKeepEveryMatch: the binds a pass target is matched
+// against, found by service name, port and socket, are in order and
+// never leave out one that matches: through a compose service, a plain
+// address, a unix socket and a port a container publishes, and a service
+// whose bind port is only known from its expose list, or not at all.
+func TestBindCandidatesKeepEveryMatch(t *testing.T) {
+	p := linkProject(t, map[string]string{
+		"compose.yaml":  "services:\n  shared:\n    build: ./shared\n    command: gunicorn -b 0.0.0.0:7000 app:app\n",
+		"shared/app.py": flaskApp,
+		"a/a.service":   "[Service]\nExecStart=/venv/bin/gunicorn -b 127.0.0.1:8000 app:app\n",
+		"a/s.service":   "[Service]\nExecStart=/venv/bin/gunicorn --bind unix:/run/a/app.sock app:app\n",
+		"a/app.py":      flaskApp,
+		"a/nginx/a.conf": "server { listen 80; location / { proxy_pass http://127.0.0.1:8000; }\n" +
+			"  location /s/ { proxy_pass http://shared:7000; }\n" +
+			"  location /u/ { proxy_pass http://unix:/run/a/app.sock; } }\n",
+		"c/compose.yaml": "services:\n  api:\n    build: .\n    command: gunicorn -b 0.0.0.0:7000 app:app\n" +
+			"    ports: [\"9000:7000\"]\n",
+		"c/app.py": flaskApp,
+		"d/compose.yaml": "services:\n  envport:\n    build: .\n    command: gunicorn -b 0.0.0.0:$PORT app:app\n" +
+			"    expose: [\"5000\"]\n  anyport:\n    build: .\n    command: gunicorn -b 0.0.0.0:$PORT app:app\n",
+		"d/app.py": flaskApp,
+		"d/nginx/d.conf": "server { listen 80; location / { proxy_pass http://envport:5000; }\n" +
+			"  location /any/ { proxy_pass http://anyport:1234; } }\n",
+		"c/nginx/c.conf": "server { listen 80; location / { proxy_pass http://127.0.0.1:9000; } }\n",
+		"b/compose.yaml": "services:\n  web:\n    build: .\n    command: gunicorn -b 0.0.0.0:8000 app:app\n",
+		"b/app.py":       flaskApp,
+		"b/nginx/b.conf": "server { listen 80; location / { proxy_pass http://web:8000; }\n" +
+			"  location /local/ { proxy_pass http://127.0.0.1:8000; } }\n",
+	})
+	d := p.DeployLink()
+	order := map[*AppBind]int{}
+	for i, b := range d.Binds {
+		order[b] = i
+	}
+	matched, fewer := 0, false
+	for _, l := range d.Links {
+		file := l.Loc.Dir.File
+		for _, tgt := range passTargets(l.Loc) {
+			cands := d.candidates(tgt)
+			fewer = fewer || len(cands) < len(d.Binds)
+			for i := 1; i < len(cands); i++ {
+				if order[cands[i-1]] >= order[cands[i]] {
+					t.Errorf("%s: candidates of %s out of order", file, tgt)
+				}
+			}
+			for _, b := range d.Binds {
+				if !b.matches(tgt, file, d.near(file, b.Pos.File)) {
+					continue
+				}
+				matched++
+				if !slices.Contains(cands, b) {
+					t.Errorf("%s: %s matches the bind at %s:%d, which is no candidate", file, tgt,
+						b.Pos.File, b.Pos.StartLine)
+				}
+			}
+		}
+	}
+	if matched < 7 || !fewer {
+		t.Errorf("%d matches, fewer candidates than binds: %v; the tree tests too little\n%s", matched, fewer,
+			d.Describe())
 	}
 }
