@@ -39,7 +39,7 @@ func replaceInLine(src []byte, pos Pos, re *regexp.Regexp, newText, description 
 		return nil
 	}
 	m := re.FindSubmatchIndex(src[start:end])
-	if m == nil || len(m) < 4 || m[2] < 0 {
+	if len(m) < 4 || m[2] < 0 {
 		return nil
 	}
 	span := lines.Span(start+m[2], start+m[3])
