@@ -127,6 +127,10 @@ type DeployLink struct {
 	// take time that grows with the square of the tree.
 	bindsByName, bindsByPort map[string][]int
 	unixBinds                []int
+	// composeByDir lists the compose files of each directory that define
+	// each service name (key dir + "\x00" + name); composeByName those
+	// anywhere.
+	composeByDir, composeByName map[string][]*compose.File
 	// byPort lists the servers with a listen directive on each port, in
 	// config order, built on first use.
 	byPort map[string][]*NginxServer
@@ -252,6 +256,7 @@ func buildDeployLink(p *Project) *DeployLink {
 	d.multi = len(tops) > 1
 	d.Binds = collectBinds(p)
 	d.indexBinds()
+	d.indexCompose(p)
 	nm := p.NginxModel()
 	for _, loc := range nm.Locations {
 		if loc.Pass == nil {
@@ -307,8 +312,9 @@ func (d *DeployLink) linkTargets(p *Project, nm *NginxModel, l *LocationLink) {
 			continue
 		}
 		matched := false
+		scope := d.composeScope(file, t.Host)
 		for _, b := range d.candidates(t) {
-			if b.matches(t, file, d.near(file, b.Pos.File)) {
+			if b.matches(t, file, d.near(file, b.Pos.File), scope) {
 				l.Binds, matched = append(l.Binds, b), true
 			}
 		}
@@ -319,7 +325,7 @@ func (d *DeployLink) linkTargets(p *Project, nm *NginxModel, l *LocationLink) {
 			}
 			continue
 		}
-		if svc, ok := composeServiceNamed(p, file, t.Host); ok {
+		if svc, ok := serviceNamed(scope, t.Host); ok {
 			if p.isNginxService(svc.File, svc.Svc) {
 				l.Next = append(l.Next, d.serviceLocations(p, svc, l)...)
 			} else if b := d.serviceBind(p, svc); b != nil {
@@ -599,12 +605,13 @@ func sameProject(a, b string) bool {
 func knownPort(p string) bool { return p != "" && isAllDigits(p) }
 
 // matches tells whether a pass target of the nginx file reaches the
-// bind. A compose service name reaches the service's binds; an address
+// bind. A compose service name reaches the binds of the service of that
+// name in the compose files of scope (see composeScope); an address
 // reaches a bind outside any container in the same project of the tree (a
 // top-level directory, or the top).
-func (b *AppBind) matches(t passTarget, file string, near bool) bool {
+func (b *AppBind) matches(t passTarget, file string, near bool, scope []*compose.File) bool {
 	for _, s := range b.Services {
-		if s.Svc.Name == t.Host && sameProject(file, s.File.Path) {
+		if s.Svc.Name == t.Host && slices.Contains(scope, s.File) {
 			return t.Unix == "" && b.Unix == "" && portMatches(b.Port, t.Port, s.Svc)
 		}
 	}
@@ -736,13 +743,52 @@ func addressTarget(a, module string, at *nginx.Directive) passTarget {
 	return passTarget{Host: h, Port: port, At: at, Opaque: strings.ContainsAny(a, "${}")}
 }
 
-// composeServiceNamed finds a compose service of the nginx file's project
-// by name.
-func composeServiceNamed(p *Project, file, name string) (ServiceRef, bool) {
-	for _, c := range p.Compose {
-		if !sameProject(file, c.Path) {
-			continue
+// indexCompose fills in composeByDir and composeByName.
+func (d *DeployLink) indexCompose(p *Project) {
+	d.composeByDir, d.composeByName = map[string][]*compose.File{}, map[string][]*compose.File{}
+	add := func(m map[string][]*compose.File, key string, c *compose.File) {
+		if cs := m[key]; len(cs) == 0 || cs[len(cs)-1] != c {
+			m[key] = append(cs, c)
 		}
+	}
+	for _, c := range p.Compose {
+		for _, svc := range c.Services {
+			add(d.composeByDir, path.Dir(c.Path)+"\x00"+svc.Name, c)
+			add(d.composeByName, svc.Name, c)
+		}
+	}
+}
+
+// composeScope lists the compose files in which a service name that the
+// nginx file passes requests to is looked up. Compose resolves a name
+// within one project, so the nearest compose files at or above the nginx
+// file's directory that define the name are the ones; when none does,
+// those of the file's project of the tree (sameProject).
+func (d *DeployLink) composeScope(file, name string) []*compose.File {
+	if name == "" {
+		return nil
+	}
+	for dir := path.Dir(file); ; dir = path.Dir(dir) {
+		if cs := d.composeByDir[dir+"\x00"+name]; len(cs) > 0 {
+			return cs
+		}
+		if dir == "." || dir == "/" {
+			break
+		}
+	}
+	var out []*compose.File
+	for _, c := range d.composeByName[name] {
+		if sameProject(file, c.Path) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// serviceNamed finds the service of that name in the first compose file
+// of scope.
+func serviceNamed(scope []*compose.File, name string) (ServiceRef, bool) {
+	for _, c := range scope {
 		for _, svc := range c.Services {
 			if svc.Name == name {
 				return ServiceRef{File: c, Svc: svc}, true

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -40,6 +41,10 @@ func linkProject(t *testing.T, files map[string]string) *Project {
 		}
 	}
 	sort.Strings(ngx)
+	// In path order, as the runner gives them.
+	slices.SortFunc(p.Compose, func(a, b *compose.File) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(p.Units, func(a, b *unit.File) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(p.Dockerfiles, func(a, b *dockerfile.File) int { return strings.Compare(a.Path, b.Path) })
 	p.Nginx = nginx.Load(nginx.Options{FS: fsys, Roots: []string{"."}}, ngx)
 	p.Python = parsePython(t, py)
 	return p
@@ -192,7 +197,7 @@ func TestPassTargetsAndBinds(t *testing.T) {
 		{passTarget{Host: "10.0.0.5", Port: "8000"}, false},
 		{passTarget{Unix: "/run/app.sock"}, false},
 	} {
-		if got := b.matches(tt.t, "site.conf", true); got != tt.want {
+		if got := b.matches(tt.t, "site.conf", true, nil); got != tt.want {
 			t.Errorf("matches(%v) = %v, want %v", tt.t, got, tt.want)
 		}
 	}
@@ -309,7 +314,7 @@ func TestBindCandidatesKeepEveryMatch(t *testing.T) {
 				}
 			}
 			for _, b := range d.Binds {
-				if !b.matches(tgt, file, d.near(file, b.Pos.File)) {
+				if !b.matches(tgt, file, d.near(file, b.Pos.File), d.composeScope(file, tgt.Host)) {
 					continue
 				}
 				matched++
@@ -324,4 +329,29 @@ func TestBindCandidatesKeepEveryMatch(t *testing.T) {
 		t.Errorf("%d matches, fewer candidates than binds: %v; the tree tests too little\n%s", matched, fewer,
 			d.Describe())
 	}
+}
+
+// TestDeployLinkComposeProjectsApart: compose resolves a service name within
+// one project, so two apps of a monorepo that both name their service web
+// on the same port are linked each to the nginx of its own compose file.
+func TestDeployLinkComposeProjectsApart(t *testing.T) {
+	service := "services:\n  web:\n    build: .\n    command: gunicorn -b 0.0.0.0:8000 wsgi:app\n"
+	site := "server { listen 80; server_name %s.test; location / { proxy_pass http://web:8000; } }\n"
+	p := linkProject(t, map[string]string{
+		"apps/a/compose.yaml":    service,
+		"apps/a/wsgi.py":         flaskApp,
+		"apps/a/nginx/site.conf": fmt.Sprintf(site, "a"),
+		"apps/b/compose.yaml":    service,
+		"apps/b/wsgi.py":         flaskApp,
+		"apps/b/nginx/site.conf": fmt.Sprintf(site, "b"),
+		"apps/c/compose.yaml":    service,
+		"apps/c/wsgi.py":         flaskApp,
+		"apps/nginx/other.conf":  "server { listen 81; location / { proxy_pass http://web:8000; } }\n",
+	})
+	wantLinks(t, p.DeployLink(),
+		"apps/a/nginx/site.conf:1 address apps/a/wsgi.py",
+		"apps/b/nginx/site.conf:1 address apps/b/wsgi.py",
+		// Under no compose file: every web of its project of the tree.
+		"apps/nginx/other.conf:1 address apps/a/wsgi.py,apps/b/wsgi.py,apps/c/wsgi.py",
+	)
 }
