@@ -312,10 +312,18 @@ func (d *DeployLink) linkTargets(p *Project, nm *NginxModel, l *LocationLink) {
 			continue
 		}
 		matched := false
-		scope := d.composeScope(file, t.Host)
-		for _, b := range d.candidates(t) {
-			if b.matches(t, file, d.near(file, b.Pos.File), scope) {
-				l.Binds, matched = append(l.Binds, b), true
+		scopes := d.composeScopes(file, t.Host)
+		if len(scopes) == 0 {
+			scopes = [][]*compose.File{nil} // no service of that name: addresses and sockets still match
+		}
+		for _, scope := range scopes {
+			for _, b := range d.candidates(t) {
+				if b.matches(t, file, d.near(file, b.Pos.File), scope) {
+					l.Binds, matched = append(l.Binds, b), true
+				}
+			}
+			if matched {
+				break
 			}
 		}
 		if matched {
@@ -325,7 +333,7 @@ func (d *DeployLink) linkTargets(p *Project, nm *NginxModel, l *LocationLink) {
 			}
 			continue
 		}
-		if svc, ok := serviceNamed(scope, t.Host); ok {
+		if svc, ok := serviceNamed(scopes, t.Host); ok {
 			if p.isNginxService(svc.File, svc.Svc) {
 				l.Next = append(l.Next, d.serviceLocations(p, svc, l)...)
 			} else if b := d.serviceBind(p, svc); b != nil {
@@ -606,7 +614,7 @@ func knownPort(p string) bool { return p != "" && isAllDigits(p) }
 
 // matches tells whether a pass target of the nginx file reaches the
 // bind. A compose service name reaches the binds of the service of that
-// name in the compose files of scope (see composeScope); an address
+// name in the compose files of scope (see composeScopes); an address
 // reaches a bind outside any container in the same project of the tree (a
 // top-level directory, or the top).
 func (b *AppBind) matches(t passTarget, file string, near bool, scope []*compose.File) bool {
@@ -759,39 +767,48 @@ func (d *DeployLink) indexCompose(p *Project) {
 	}
 }
 
-// composeScope lists the compose files in which a service name that the
-// nginx file passes requests to is looked up. Compose resolves a name
-// within one project, so the nearest compose files at or above the nginx
-// file's directory that define the name are the ones; when none does,
-// those of the file's project of the tree (sameProject).
-func (d *DeployLink) composeScope(file, name string) []*compose.File {
+// composeScopes lists where a service name that the nginx file passes
+// requests to is looked up, the narrowest first: the nearest compose files
+// at or above the nginx file's directory that define the name (compose
+// resolves a name within one project), then every compose file of its
+// project of the tree (sameProject) that does, for a name that the nearest
+// cannot link (a development compose file beside the nginx file, while the
+// one that runs nginx is above it).
+func (d *DeployLink) composeScopes(file, name string) [][]*compose.File {
 	if name == "" {
 		return nil
 	}
+	var out [][]*compose.File
 	for dir := path.Dir(file); ; dir = path.Dir(dir) {
 		if cs := d.composeByDir[dir+"\x00"+name]; len(cs) > 0 {
-			return cs
+			out = append(out, cs)
+			break
 		}
 		if dir == "." || dir == "/" {
 			break
 		}
 	}
-	var out []*compose.File
+	var wide []*compose.File
 	for _, c := range d.composeByName[name] {
 		if sameProject(file, c.Path) {
-			out = append(out, c)
+			wide = append(wide, c)
 		}
+	}
+	if len(wide) > 0 && (len(out) == 0 || !slices.Equal(out[0], wide)) {
+		out = append(out, wide)
 	}
 	return out
 }
 
 // serviceNamed finds the service of that name in the first compose file
-// of scope.
-func serviceNamed(scope []*compose.File, name string) (ServiceRef, bool) {
-	for _, c := range scope {
-		for _, svc := range c.Services {
-			if svc.Name == name {
-				return ServiceRef{File: c, Svc: svc}, true
+// of the narrowest scope that has one.
+func serviceNamed(scopes [][]*compose.File, name string) (ServiceRef, bool) {
+	for _, scope := range scopes {
+		for _, c := range scope {
+			for _, svc := range c.Services {
+				if svc.Name == name {
+					return ServiceRef{File: c, Svc: svc}, true
+				}
 			}
 		}
 	}

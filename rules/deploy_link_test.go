@@ -314,7 +314,7 @@ func TestBindCandidatesKeepEveryMatch(t *testing.T) {
 				}
 			}
 			for _, b := range d.Binds {
-				if !b.matches(tgt, file, d.near(file, b.Pos.File), d.composeScope(file, tgt.Host)) {
+				if !b.matches(tgt, file, d.near(file, b.Pos.File), slices.Concat(d.composeScopes(file, tgt.Host)...)) {
 					continue
 				}
 				matched++
@@ -354,4 +354,19 @@ func TestDeployLinkComposeProjectsApart(t *testing.T) {
 		// Under no compose file: every web of its project of the tree.
 		"apps/nginx/other.conf:1 address apps/a/wsgi.py,apps/b/wsgi.py,apps/c/wsgi.py",
 	)
+}
+
+// TestDeployLinkNearestComposeOnlyNarrows: a development compose file
+// beside the nginx file names web too, but only the one above it runs web
+// on the port nginx passes to: the link goes there.
+func TestDeployLinkNearestComposeOnlyNarrows(t *testing.T) {
+	p := linkProject(t, map[string]string{
+		"compose.yaml": "services:\n  web:\n    build: ./app\n    command: gunicorn -b 0.0.0.0:8000 wsgi:app\n" +
+			"  nginx:\n    image: nginx:1.27\n    ports: [\"80:80\"]\n",
+		"app/compose.yaml": "services:\n  web:\n    build: .\n" +
+			"    command: flask --app wsgi run --host 0.0.0.0 --port 5000 --debug\n    ports: [\"5000:5000\"]\n",
+		"app/nginx/site.conf": "server { listen 80; location / { proxy_pass http://web:8000; } }\n",
+		"app/wsgi.py":         flaskApp,
+	})
+	wantLinks(t, p.DeployLink(), "app/nginx/site.conf:1 address app/wsgi.py")
 }
