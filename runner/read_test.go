@@ -46,3 +46,23 @@ func TestReadFileExactBytes(t *testing.T) {
 		t.Errorf("named pipe: %v", err) // and it did not wait for a writer
 	}
 }
+
+// readSized gives the bytes there are when the file shrank or grew since
+// its Stat, down to none, and refuses one that grew past the limit.
+func TestReadSizedAfterAChange(t *testing.T) {
+	for _, tt := range []struct {
+		content string
+		size    int64
+	}{
+		{"", 10}, {"abc", 10}, {"abc", 3}, {"abcdef", 3}, {"abcdef", 0},
+	} {
+		got, err := readSized(strings.NewReader(tt.content), tt.size)
+		if err != nil || string(got) != tt.content {
+			t.Errorf("%q read as of %d bytes: %q, %v", tt.content, tt.size, got, err)
+		}
+	}
+	huge := bytes.NewReader(make([]byte, MaxFileSize+1))
+	if _, err := readSized(huge, 3); err == nil || !strings.Contains(err.Error(), "over the 10 MiB limit") {
+		t.Errorf("grown past the limit: %v", err)
+	}
+}

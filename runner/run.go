@@ -285,9 +285,6 @@ func readFile(p string) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("not a regular file (%s), so it was not read", info.Mode().Type())
 	}
-	tooBig := func(size int64) error {
-		return fmt.Errorf("file of %d bytes is over the %d MiB limit and was not read", size, MaxFileSize>>20)
-	}
 	if info.Size() > MaxFileSize {
 		return nil, tooBig(info.Size())
 	}
@@ -296,20 +293,29 @@ func readFile(p string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	src := make([]byte, info.Size())
-	n, err := io.ReadFull(f, src)
+	return readSized(f, info.Size())
+}
+
+func tooBig(size int64) error {
+	return fmt.Errorf("file of %d bytes is over the %d MiB limit and was not read", size, MaxFileSize>>20)
+}
+
+// readSized reads a file that its Stat gave size bytes, which it may no
+// longer have: it shrank or grew since.
+func readSized(r io.Reader, size int64) ([]byte, error) {
+	src := make([]byte, size)
+	n, err := io.ReadFull(r, src)
 	switch {
-	case err == io.ErrUnexpectedEOF: // shrank since the Stat
+	case err == io.ErrUnexpectedEOF || err == io.EOF: // shrank
 		return src[:n:n], nil
 	case err != nil:
 		return nil, err
 	}
-	// It may have grown since the Stat: read the rest, if any.
 	var probe [1]byte
-	if m, _ := f.Read(probe[:]); m == 0 {
+	if m, _ := r.Read(probe[:]); m == 0 {
 		return src, nil
 	}
-	rest, err := io.ReadAll(io.LimitReader(f, MaxFileSize-int64(n)))
+	rest, err := io.ReadAll(io.LimitReader(r, MaxFileSize-int64(n)))
 	if err != nil {
 		return nil, err
 	}
