@@ -30,7 +30,8 @@ FL013 shell scripts, FL014 systemd, supervisor and uWSGI files, FL015 package.js
 			"Only the Python files that some rule reads are parsed: those that hold one of the rules' markers " +
 			"(flask, werkzeug, gunicorn, cors, secret_key, a socket import and the like), or are named like " +
 			"gunicorn.conf.py or wsgi.py, the modules such files import and the scripts that import an app, " +
-			"and every file that is not UTF-8 text. A syntax error elsewhere is not reported: no rule could " +
+			"and every file that is not UTF-8 text and holds none of those markers (one that holds some counts " +
+			"like any other). A syntax error elsewhere is not reported: no rule could " +
 			"find anything in that file even if it parsed.",
 	},
 	Check: checkParseErrors,

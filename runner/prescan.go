@@ -91,8 +91,9 @@ func (s *prescan) wanted(p string, src []byte) need {
 // read, the files with a strong needle and, when there is one in the tree
 // (flaskTree), those with a weak one. Without one, the files with only
 // weak needles are out of scope: no rule reads them, even when every file
-// is parsed. Alone are the files that are not UTF-8 text and are not
-// otherwise wanted: they are parsed too, but only for themselves.
+// is parsed. Alone are the files that are not UTF-8 text and hold no
+// needle: they are parsed too, but only for themselves. (One that holds a
+// needle counts like a UTF-8 file with that needle.)
 func (s *prescan) choose(cache *Cache, paths []string, sources map[string][]byte, workers int,
 ) (wanted, alone, outOfScope map[string]bool) {
 	wanted, alone, outOfScope = map[string]bool{}, map[string]bool{}, map[string]bool{}
@@ -106,6 +107,8 @@ func (s *prescan) choose(cache *Cache, paths []string, sources map[string][]byte
 			wanted[p], flaskTree = true, true
 		case needs[i]&needWeak != 0:
 			weak = append(weak, p)
+		case needs[i]&needAlone != 0:
+			alone[p] = true
 		}
 	}
 	for _, p := range weak {
@@ -113,12 +116,6 @@ func (s *prescan) choose(cache *Cache, paths []string, sources map[string][]byte
 			wanted[p] = true
 		} else {
 			outOfScope[p] = true
-		}
-	}
-	for i, p := range paths {
-		if needs[i]&needAlone != 0 && !wanted[p] {
-			alone[p] = true
-			delete(outOfScope, p)
 		}
 	}
 	return wanted, alone, outOfScope

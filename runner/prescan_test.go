@@ -104,6 +104,8 @@ func TestWeakNeedlesNeedAFlaskTree(t *testing.T) {
 		{"socket beside files in other encodings", map[string]string{
 			"server.py": server, "latin.py": "# coding: latin-1\nimport server\nNAME = 'caf\xe9'\n",
 			"wide.py": "\xff\xfei\x00m\x00p\x00o\x00r\x00t\x00 \x00o\x00s\x00\n\x00"}, 0},
+		{"a socket server in latin-1, alone", map[string]string{
+			"server.py": "# -*- coding: latin-1 -*-\n# servidor de teste \xe9\n" + server}, 0},
 		{"socket beside a Flask app in latin-1", map[string]string{
 			"server.py": server, "web/app.py": "# coding: latin-1\nfrom flask import Flask\n" +
 				"app = Flask('caf\xe9')\n"}, 1},
