@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -256,10 +257,15 @@ func (e *evaluator) str(f *python.File, n *python.Node) Value {
 // interpolation evaluates one {expr} of an f-string to its text, or
 // Unknown when it is not a plain scalar.
 func (e *evaluator) interpolation(f *python.File, n *python.Node) Value {
-	if n.Child("type_conversion") != nil || n.Child("format_specifier") != nil {
+	expr := n.Child("expression")
+	if expr == nil || n.Child("type_conversion") != nil || n.Child("format_specifier") != nil {
 		return Value{}
 	}
-	v, ok := pyStr(e.eval(f, n.Child("expression")))
+	// f"{x=}" is "x=" and the repr of x, not x.
+	if rest := bytes.TrimLeft(f.Src[expr.EndByte:n.EndByte], " \t\r\n"); len(rest) > 0 && rest[0] == '=' {
+		return Value{}
+	}
+	v, ok := pyStr(e.eval(f, expr))
 	if !ok || v.Partial {
 		return Value{}
 	}

@@ -34,6 +34,7 @@ def env_default():
 def fstring():
     ip = "0.0.0.0"
     app.run(host=f"{ip}")  # want "FL201 .*host=f\"{ip}\" \\(\"0.0.0.0\"\\) .* \\(value set at line 35\\)"
+    app.run(host=f"{ip=}")  # "ip='0.0.0.0'", which is no address
 
 
 def imported():
