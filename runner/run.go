@@ -68,7 +68,8 @@ type Options struct {
 	// same either way; tests check that.
 	NoPrescan bool
 	// Overlay, when set, gives files (by absolute path) contents other than
-	// those on disk (see overlay.go).
+	// those on disk (see overlay.go). The run and what it returns share
+	// the buffers: they must not change afterwards (new text, new buffer).
 	Overlay map[string][]byte
 	// Cache, when set, keeps read and parsed files for later runs.
 	Cache *Cache
