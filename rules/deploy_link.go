@@ -312,13 +312,10 @@ func (d *DeployLink) linkTargets(p *Project, nm *NginxModel, l *LocationLink) {
 			continue
 		}
 		matched := false
-		scopes := d.composeScopes(file, t.Host)
-		if len(scopes) == 0 {
-			scopes = [][]*compose.File{nil} // no service of that name: addresses and sockets still match
-		}
-		for _, scope := range scopes {
-			for _, b := range d.candidates(t) {
-				if b.matches(t, file, d.near(file, b.Pos.File), scope) {
+		nearest := d.nearestCompose(file, t.Host)
+		for _, sc := range composeScopes(file, nearest) {
+			for _, b := range d.candidates(t, sc.within) {
+				if b.matches(t, file, d.near(file, b.Pos.File), sc.has) {
 					l.Binds, matched = append(l.Binds, b), true
 				}
 			}
@@ -333,7 +330,7 @@ func (d *DeployLink) linkTargets(p *Project, nm *NginxModel, l *LocationLink) {
 			}
 			continue
 		}
-		if svc, ok := serviceNamed(scopes, t.Host); ok {
+		if svc, ok := d.serviceNamed(file, t.Host, nearest); ok {
 			if p.isNginxService(svc.File, svc.Svc) {
 				l.Next = append(l.Next, d.serviceLocations(p, svc, l)...)
 			} else if b := d.serviceBind(p, svc); b != nil {
@@ -557,14 +554,19 @@ func (d *DeployLink) indexBinds() {
 	for i, b := range d.Binds {
 		for _, s := range b.Services {
 			// By name and the target port portMatches takes, "*" for any.
+			// Also under the compose file's path, for a lookup in the nearest.
+			byName := func(port string) {
+				add(d.bindsByName, s.Svc.Name+":"+port, i)
+				add(d.bindsByName, s.File.Path+"\x00"+s.Svc.Name+":"+port, i)
+			}
 			switch ports := containerPorts(s.Svc); {
 			case knownPort(b.Port):
-				add(d.bindsByName, s.Svc.Name+":"+b.Port, i)
+				byName(b.Port)
 			case len(ports) == 0:
-				add(d.bindsByName, s.Svc.Name+":*", i)
+				byName("*")
 			default:
 				for _, p := range ports {
-					add(d.bindsByName, s.Svc.Name+":"+p, i)
+					byName(p)
 				}
 			}
 			if b.Container {
@@ -582,10 +584,19 @@ func (d *DeployLink) indexBinds() {
 	}
 }
 
-// candidates returns, in order, the binds that the pass target may match:
-// every one that matches could take, and few more.
-func (d *DeployLink) candidates(t passTarget) []*AppBind {
-	ids := slices.Concat(d.bindsByName[t.Host+":"+t.Port], d.bindsByName[t.Host+":*"], d.bindsByPort[t.Port])
+// candidates returns, in order, the binds that the pass target may match
+// when its service name is looked up in the compose files within (nil:
+// in any): every one that matches could take, and few more.
+func (d *DeployLink) candidates(t passTarget, within []*compose.File) []*AppBind {
+	var ids []int
+	if within == nil {
+		ids = slices.Concat(d.bindsByName[t.Host+":"+t.Port], d.bindsByName[t.Host+":*"])
+	}
+	for _, c := range within {
+		ids = slices.Concat(ids, d.bindsByName[c.Path+"\x00"+t.Host+":"+t.Port],
+			d.bindsByName[c.Path+"\x00"+t.Host+":*"])
+	}
+	ids = append(ids, d.bindsByPort[t.Port]...)
 	if t.Unix != "" {
 		ids = append(ids, d.unixBinds...)
 	}
@@ -614,12 +625,12 @@ func knownPort(p string) bool { return p != "" && isAllDigits(p) }
 
 // matches tells whether a pass target of the nginx file reaches the
 // bind. A compose service name reaches the binds of the service of that
-// name in the compose files of scope (see composeScopes); an address
-// reaches a bind outside any container in the same project of the tree (a
+// name in a compose file in scope (see composeScopes); an address reaches
+// a bind outside any container in the same project of the tree (a
 // top-level directory, or the top).
-func (b *AppBind) matches(t passTarget, file string, near bool, scope []*compose.File) bool {
+func (b *AppBind) matches(t passTarget, file string, near bool, inScope func(*compose.File) bool) bool {
 	for _, s := range b.Services {
-		if s.Svc.Name == t.Host && slices.Contains(scope, s.File) {
+		if s.Svc.Name == t.Host && inScope(s.File) {
 			return t.Unix == "" && b.Unix == "" && portMatches(b.Port, t.Port, s.Svc)
 		}
 	}
@@ -767,48 +778,62 @@ func (d *DeployLink) indexCompose(p *Project) {
 	}
 }
 
-// composeScopes lists where a service name that the nginx file passes
-// requests to is looked up, the narrowest first: the nearest compose files
-// at or above the nginx file's directory that define the name (compose
-// resolves a name within one project), then every compose file of its
-// project of the tree (sameProject) that does, for a name that the nearest
-// cannot link (a development compose file beside the nginx file, while the
-// one that runs nginx is above it).
-func (d *DeployLink) composeScopes(file, name string) [][]*compose.File {
+// nearestCompose lists the compose files of the nearest directory at or
+// above the nginx file's that define the service name: compose resolves a
+// name within one project.
+func (d *DeployLink) nearestCompose(file, name string) []*compose.File {
 	if name == "" {
 		return nil
 	}
-	var out [][]*compose.File
 	for dir := path.Dir(file); ; dir = path.Dir(dir) {
 		if cs := d.composeByDir[dir+"\x00"+name]; len(cs) > 0 {
-			out = append(out, cs)
-			break
+			return cs
 		}
 		if dir == "." || dir == "/" {
-			break
+			return nil
 		}
 	}
-	var wide []*compose.File
-	for _, c := range d.composeByName[name] {
-		if sameProject(file, c.Path) {
-			wide = append(wide, c)
-		}
-	}
-	if len(wide) > 0 && (len(out) == 0 || !slices.Equal(out[0], wide)) {
-		out = append(out, wide)
-	}
-	return out
 }
 
-// serviceNamed finds the service of that name in the first compose file
-// of the narrowest scope that has one.
-func serviceNamed(scopes [][]*compose.File, name string) (ServiceRef, bool) {
-	for _, scope := range scopes {
-		for _, c := range scope {
-			for _, svc := range c.Services {
-				if svc.Name == name {
-					return ServiceRef{File: c, Svc: svc}, true
-				}
+// composeScopes are the compose files in which a service name that the
+// nginx file passes requests to is looked up, the narrowest first: the
+// nearest ones that define the name, then every one of the file's project
+// of the tree (sameProject), for a name that the nearest cannot link (a
+// development compose file beside the nginx file, while the one that runs
+// nginx is above it).
+func composeScopes(file string, nearest []*compose.File) []composeScope {
+	project := composeScope{has: func(c *compose.File) bool { return sameProject(file, c.Path) }}
+	if len(nearest) == 0 {
+		return []composeScope{project}
+	}
+	return []composeScope{{within: nearest, has: func(c *compose.File) bool { return slices.Contains(nearest, c) }},
+		project}
+}
+
+// composeScope is one lookup of a service name: in the compose files
+// within, or in any (nil) for which has holds.
+type composeScope struct {
+	within []*compose.File
+	has    func(*compose.File) bool
+}
+
+// serviceNamed finds the service of that name in the nearest compose files
+// that define it, else in the first compose file of the nginx file's
+// project that does.
+func (d *DeployLink) serviceNamed(file, name string, nearest []*compose.File) (ServiceRef, bool) {
+	scope := nearest
+	if len(scope) == 0 {
+		for _, c := range d.composeByName[name] {
+			if sameProject(file, c.Path) {
+				scope = []*compose.File{c}
+				break
+			}
+		}
+	}
+	for _, c := range scope {
+		for _, svc := range c.Services {
+			if svc.Name == name {
+				return ServiceRef{File: c, Svc: svc}, true
 			}
 		}
 	}

@@ -197,7 +197,7 @@ func TestPassTargetsAndBinds(t *testing.T) {
 		{passTarget{Host: "10.0.0.5", Port: "8000"}, false},
 		{passTarget{Unix: "/run/app.sock"}, false},
 	} {
-		if got := b.matches(tt.t, "site.conf", true, nil); got != tt.want {
+		if got := b.matches(tt.t, "site.conf", true, func(*compose.File) bool { return false }); got != tt.want {
 			t.Errorf("matches(%v) = %v, want %v", tt.t, got, tt.want)
 		}
 	}
@@ -306,21 +306,23 @@ func TestBindCandidatesKeepEveryMatch(t *testing.T) {
 	for _, l := range d.Links {
 		file := l.Loc.Dir.File
 		for _, tgt := range passTargets(l.Loc) {
-			cands := d.candidates(tgt)
-			fewer = fewer || len(cands) < len(d.Binds)
-			for i := 1; i < len(cands); i++ {
-				if order[cands[i-1]] >= order[cands[i]] {
-					t.Errorf("%s: candidates of %s out of order", file, tgt)
+			for _, sc := range composeScopes(file, d.nearestCompose(file, tgt.Host)) {
+				cands := d.candidates(tgt, sc.within)
+				fewer = fewer || len(cands) < len(d.Binds)
+				for i := 1; i < len(cands); i++ {
+					if order[cands[i-1]] >= order[cands[i]] {
+						t.Errorf("%s: candidates of %s out of order", file, tgt)
+					}
 				}
-			}
-			for _, b := range d.Binds {
-				if !b.matches(tgt, file, d.near(file, b.Pos.File), slices.Concat(d.composeScopes(file, tgt.Host)...)) {
-					continue
-				}
-				matched++
-				if !slices.Contains(cands, b) {
-					t.Errorf("%s: %s matches the bind at %s:%d, which is no candidate", file, tgt,
-						b.Pos.File, b.Pos.StartLine)
+				for _, b := range d.Binds {
+					if !b.matches(tgt, file, d.near(file, b.Pos.File), sc.has) {
+						continue
+					}
+					matched++
+					if !slices.Contains(cands, b) {
+						t.Errorf("%s: %s matches the bind at %s:%d, which is no candidate (within %d compose files)",
+							file, tgt, b.Pos.File, b.Pos.StartLine, len(sc.within))
+					}
 				}
 			}
 		}
