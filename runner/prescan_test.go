@@ -15,16 +15,18 @@ import (
 )
 
 // TestPrescanChangesNothing runs every rule's testdata, the end-to-end
-// projects and the shared cases with and without the pre-scan, with every
-// rule and with each family alone, and requires the same findings; each
-// rule's own testdata also runs with that rule alone. The runs without the
-// pre-scan parse every Python file in full.
+// projects, the trees made to trip the pre-scan (testdata/prescan: names
+// that reach a rule through other files) and the shared cases with and
+// without the pre-scan, with every rule and with each family alone, and
+// requires the same findings; each rule's own testdata also runs with that
+// rule alone. The runs without the pre-scan parse every Python file in full.
 func TestPrescanChangesNothing(t *testing.T) {
 	root := testenv.ModuleRoot(t)
 	var dirs []string
 	for _, pattern := range []string{
 		filepath.Join(root, "testdata", "rules", "*"),
 		filepath.Join(root, "testdata", "e2e", "*"),
+		filepath.Join(root, "testdata", "prescan", "*"),
 		filepath.Join(testenv.Shared(t), "cases", "*"),
 	} {
 		matches, err := filepath.Glob(pattern)
@@ -48,7 +50,11 @@ func TestPrescanChangesNothing(t *testing.T) {
 	findings := 0
 	for _, dir := range dirs {
 		for name, selected := range selections {
-			findings += comparePrescan(t, dir, name, selected)
+			n := comparePrescan(t, dir, name, selected)
+			if name == "all" && n == 0 && filepath.Base(filepath.Dir(dir)) == "prescan" {
+				t.Errorf("%s: no findings, so it shows nothing about the pre-scan", dir)
+			}
+			findings += n
 		}
 		if r := rules.ByID(filepath.Base(dir)); r != nil {
 			findings += comparePrescan(t, dir, r.ID, []*rules.Rule{r})

@@ -4,41 +4,32 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"iter"
 	"maps"
 	"path"
-	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/flasklint/flasklint/parsers/python"
 )
 
-// Config loaders name modules and files in strings: from_object("pkg.Config")
-// loads a module as an import does, from_pyfile("settings.py") a file.
-var (
-	fromObjectTarget = regexp.MustCompile(`from_object\(\s*["']([\w.]+)["']`)
-	fromPyfileTarget = regexp.MustCompile(`from_pyfile\(\s*["']([^"']+)["']`)
-)
-
-// importDepth is how many import steps away from a file that a rule may read
-// a module is still read: an app, its config module, and that module's base;
-// and in the other direction, the script that imports an app or its factory
-// and runs it, and the script above that.
-const importDepth = 2
-
-// definesApp marks a file that defines or builds a Flask app: the files
-// that import it are read too, since they may run or configure the app
-// without ever naming Flask.
+// definesApp marks a file that may define, subclass or build a Flask app
+// (Flask(...), class App(Flask), connexion's FlaskApp, a create_app
+// factory): the files that import it are read too, since they may run or
+// configure the app without ever naming Flask.
 func definesApp(src []byte) bool {
-	return bytes.Contains(src, []byte("Flask(")) || bytes.Contains(src, []byte("create_app")) ||
+	return bytes.Contains(src, []byte("Flask")) || bytes.Contains(src, []byte("flask")) ||
+		bytes.Contains(src, []byte("FLASK")) || bytes.Contains(src, []byte("create_app")) ||
 		bytes.Contains(src, []byte("make_app"))
 }
 
 // parsePython parses the Python files that a selected rule may read: the
-// wanted files (see prescan.choose), the modules of the tree they
-// import, and the files that import an app (each up to importDepth steps);
-// and the files alone, which are not UTF-8 text.
+// wanted files (see prescan.choose), the files that import an app, and
+// every module of the tree that these import or load, however indirectly
+// (the rules follow names through any number of imports); and the files
+// alone, which are not UTF-8 text.
 // The other files cannot hold anything a selected rule looks at; they are
 // returned as needless, and only parsed when all is set (to show that the
 // rules find nothing more in them), except those out of scope.
@@ -49,7 +40,6 @@ func parsePython(ctx context.Context, cache *Cache, paths []string, sources map[
 	wanted, alone, outOfScope map[string]bool, all bool,
 ) (files []*python.File, needless map[string]bool) {
 	keep := map[string]bool{}
-	maps.Copy(keep, alone)
 	var seeds, appSeeds []string
 	for _, p := range paths {
 		if wanted[p] {
@@ -77,7 +67,8 @@ func parsePython(ctx context.Context, cache *Cache, paths []string, sources map[
 		}
 		reach(appSeeds, importedBy, keep)
 	}
-	reach(seeds, imports, keep)
+	reach(append(seeds, slices.Collect(maps.Keys(keep))...), imports, keep)
+	maps.Copy(keep, alone)
 
 	var todo []string
 	for _, p := range paths {
@@ -94,22 +85,18 @@ func parsePython(ctx context.Context, cache *Cache, paths []string, sources map[
 	return parseAll(ctx, cache, todo, sources, workers), needless
 }
 
-// reach marks the seeds and what the edges lead to within importDepth steps.
-// Each file is expanded once, at its shortest distance.
+// reach marks the seeds and everything the edges lead to from them.
 func reach(seeds []string, edges map[string][]string, keep map[string]bool) {
 	seen := map[string]bool{}
-	next := seeds
-	for depth := 0; len(next) > 0 && depth <= importDepth; depth++ {
-		var after []string
-		for _, p := range next {
-			if seen[p] {
-				continue
-			}
-			seen[p] = true
-			keep[p] = true
-			after = append(after, edges[p]...)
+	todo := slices.Clone(seeds)
+	for len(todo) > 0 {
+		p := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if seen[p] {
+			continue
 		}
-		next = after
+		seen[p], keep[p] = true, true
+		todo = append(todo, edges[p]...)
 	}
 }
 
@@ -176,42 +163,95 @@ func (m *modules) find(file, dotted string) []string {
 	return m.bySuffix[rel]
 }
 
-// importLines finds the modules each line imports: "import a.b, c as d"
-// and "from .a import b, c" (the names after "from M import" as
-// submodules M.b and M.c too). A text scan is enough to decide which files
-// to parse; the rules read real imports from the syntax tree.
+// importLines finds the modules each import statement names: "import
+// a.b, c as d" and "from .a import b, c" (the names after "from M import"
+// as submodules M.b and M.c too), on lines ended by \n, \r\n or \r, with
+// statements joined by ";" or continued by a backslash or in parentheses.
+// A text scan is enough to decide which files to parse; the rules read
+// real imports from the syntax tree.
 func importLines(src []byte, each func(mod string)) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	for len(src) > 0 {
-		line := src
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			line, src = src[:i], src[i+1:]
-		} else {
-			src = nil
-		}
-		line = bytes.TrimLeft(line, " \t")
-		if rest, ok := keyword(line, "from"); ok {
-			mod, rest := takeWhile(rest, isModuleByte)
-			rest, ok = keyword(rest, "import")
-			if len(mod) == 0 || !ok {
+		var line []byte
+		line, src = cutLine(src)
+		for len(line) > 0 {
+			stmt := line
+			if i := bytes.IndexByte(line, ';'); i >= 0 {
+				stmt, line = line[:i], line[i+1:]
+			} else {
+				line = nil
+			}
+			stmt = bytes.TrimLeft(stmt, " \t")
+			if !bytes.HasPrefix(stmt, []byte("from")) && !bytes.HasPrefix(stmt, []byte("import")) {
 				continue
 			}
-			each(string(mod))
-			names, _ := takeWhile(bytes.TrimPrefix(rest, []byte("(")), isNameListByte)
-			for name := range bytes.SplitSeq(names, []byte(",")) {
-				if f := bytes.Fields(name); len(f) > 0 {
-					if mod[len(mod)-1] == '.' {
-						each(string(mod) + string(f[0]))
-					} else {
-						each(string(mod) + "." + string(f[0]))
-					}
+			// A statement that goes on: its lines joined, without comments.
+			for len(src) > 0 && continues(stmt) {
+				var next []byte
+				next, src = cutLine(src)
+				stmt = append(append(bytes.TrimSuffix(bytes.TrimRight(slices.Clip(stmt), " \t"), []byte("\\")),
+					' '), next...)
+				if i := bytes.IndexByte(stmt, '#'); i >= 0 {
+					stmt = stmt[:i]
 				}
 			}
-		} else if rest, ok := keyword(line, "import"); ok {
-			names, _ := takeWhile(rest, isModuleListByte)
-			for name := range bytes.SplitSeq(names, []byte(",")) {
-				if f := bytes.Fields(name); len(f) > 0 {
-					each(string(f[0]))
+			importStatement(stmt, each)
+		}
+	}
+}
+
+// cutLine cuts the first line, without its comment, off src.
+func cutLine(src []byte) (line, rest []byte) {
+	i := bytes.IndexAny(src, "\n\r")
+	if i < 0 {
+		line = src
+	} else {
+		line, rest = src[:i], src[i+1:]
+		if src[i] == '\r' && len(rest) > 0 && rest[0] == '\n' {
+			rest = rest[1:]
+		}
+	}
+	if i := bytes.IndexByte(line, '#'); i >= 0 {
+		line = line[:i]
+	}
+	return line, rest
+}
+
+// continues tells whether an import statement goes on on the next line:
+// it ends with a backslash, or opens a parenthesis it does not close.
+func continues(stmt []byte) bool {
+	stmt = bytes.TrimRight(stmt, " \t")
+	if bytes.HasSuffix(stmt, []byte("\\")) {
+		return true
+	}
+	open := bytes.IndexByte(stmt, '(')
+	return open >= 0 && bytes.IndexByte(stmt[open:], ')') < 0
+}
+
+// importStatement reports the modules of one import statement.
+func importStatement(stmt []byte, each func(mod string)) {
+	if rest, ok := keyword(stmt, "from"); ok {
+		mod, rest := takeWhile(rest, isModuleByte)
+		rest, ok = keyword(rest, "import")
+		if len(mod) == 0 || !ok {
+			return
+		}
+		each(string(mod))
+		names, _ := takeWhile(bytes.TrimLeft(bytes.TrimPrefix(rest, []byte("(")), " \t"), isNameListByte)
+		for name := range bytes.SplitSeq(names, []byte(",")) {
+			if f := bytes.Fields(name); len(f) > 0 {
+				if mod[len(mod)-1] == '.' {
+					each(string(mod) + string(f[0]))
+				} else {
+					each(string(mod) + "." + string(f[0]))
 				}
+			}
+		}
+	} else if rest, ok := keyword(stmt, "import"); ok {
+		names, _ := takeWhile(rest, isModuleListByte)
+		for name := range bytes.SplitSeq(names, []byte(",")) {
+			if f := bytes.Fields(name); len(f) > 0 {
+				each(string(f[0]))
 			}
 		}
 	}
@@ -221,7 +261,7 @@ func importLines(src []byte, each func(mod string)) {
 // of line.
 func keyword(line []byte, word string) ([]byte, bool) {
 	rest, ok := bytes.CutPrefix(line, []byte(word))
-	if !ok || len(rest) == 0 || rest[0] != ' ' && rest[0] != '\t' {
+	if !ok || len(rest) == 0 || rest[0] != ' ' && rest[0] != '\t' && (rest[0] != '(' || word != "import") {
 		return nil, false
 	}
 	return bytes.TrimLeft(rest, " \t"), true
@@ -248,36 +288,72 @@ func isNameListByte(c byte) bool { return isWordByte(c) || c == ' ' || c == '\t'
 func isModuleListByte(c byte) bool { return isNameListByte(c) || c == '.' }
 
 // imported lists the files of the tree that the source may import or load.
+// Besides its imports, a string that names a module ("config.Prod") or a
+// Python file ("settings.py") may reach a config loader, from_object or
+// from_pyfile, through a constant, a default or another module, so every
+// such string counts as a module the file loads.
 func imported(file string, src []byte, index *modules) []string {
 	var mods []string
 	importLines(src, func(mod string) { mods = append(mods, mod) })
-	var objects, pyfiles [][][]byte // the config loaders' targets
-	if bytes.Contains(src, []byte("from_object")) {
-		objects = fromObjectTarget.FindAllSubmatch(src, -1)
-	}
-	if bytes.Contains(src, []byte("from_pyfile")) {
-		pyfiles = fromPyfileTarget.FindAllSubmatch(src, -1)
-	}
-	for _, m := range objects {
-		mods = append(mods, string(m[1]))
-		if i := bytes.LastIndexByte(m[1], '.'); i > 0 {
-			mods = append(mods, string(m[1][:i]))
-		}
-	}
 	var out []string
+	quotedStrings(src, func(s []byte) {
+		// A file beside, and one that from_pyfile read (see pyfileTargets).
+		if beside := path.Join(path.Dir(file), string(s)); index.byPath[beside] {
+			out = append(out, beside)
+			return
+		}
+		if bytes.HasSuffix(s, []byte(".py")) {
+			mod := strings.ReplaceAll(strings.TrimSuffix(path.Clean(string(s)), ".py"), "/", ".")
+			mods = append(mods, strings.TrimLeft(mod, "."))
+			return
+		}
+		if isDottedName(s) {
+			mods = append(mods, string(s))
+			mods = append(mods, string(s[:bytes.LastIndexByte(s, '.')]))
+		}
+	})
 	for _, m := range mods {
 		out = append(out, index.find(file, m)...)
 	}
-	for _, m := range pyfiles {
-		target := path.Clean(string(m[1]))
-		if beside := path.Join(path.Dir(file), target); index.byPath[beside] {
-			out = append(out, beside)
-			continue
-		}
-		mod := strings.ReplaceAll(strings.TrimSuffix(target, ".py"), "/", ".")
-		out = append(out, index.find(file, strings.TrimLeft(mod, "."))...)
-	}
 	return out
+}
+
+// quotedStrings calls each with the contents of the one-line string
+// literals of src that may name a module or a file: a few hundred bytes at
+// most, without blanks or escapes.
+func quotedStrings(src []byte, each func(s []byte)) {
+	for {
+		i := bytes.IndexAny(src, "\"'")
+		if i < 0 {
+			return
+		}
+		q := src[i]
+		src = src[i+1:]
+		end := 0
+		for end < len(src) && end < 256 && src[end] != q && isPathByte(src[end]) {
+			end++
+		}
+		if end < len(src) && src[end] == q {
+			if end > 0 {
+				each(src[:end])
+			}
+			src = src[end+1:]
+		}
+	}
+}
+
+func isPathByte(c byte) bool { return isModuleByte(c) || c == '/' || c == '-' }
+
+// isDottedName tells whether s is a dotted Python name of two parts or more.
+func isDottedName(s []byte) bool {
+	parts := 0
+	for part := range bytes.SplitSeq(s, []byte(".")) {
+		if len(part) == 0 || '0' <= part[0] && part[0] <= '9' || bytes.ContainsAny(part, "/-") {
+			return false
+		}
+		parts++
+	}
+	return parts > 1
 }
 
 // splitFrom is the size from which a Python file is parsed in two halves
@@ -334,24 +410,55 @@ func parseAll(ctx context.Context, cache *Cache, paths []string, sources map[str
 
 // pyfileTargets reads the files that from_pyfile("settings.cfg") loads
 // when they do not end in .py: Flask executes them as Python, so they are
-// parsed as Python too. A target is looked up beside the file that names
-// it, inside the scanned tree; the new paths are returned and their bytes
-// added to sources.
+// parsed as Python too. The targets are the file names in the call's
+// arguments (a literal, or an environment variable's default), looked up
+// beside the file that names them, inside the scanned tree; the new paths
+// are returned and their bytes added to sources.
 func pyfileTargets(fsys fs.FS, pyFiles []string, sources map[string][]byte) []string {
 	var added []string
 	for _, p := range pyFiles {
-		for _, m := range fromPyfileTarget.FindAllSubmatch(sources[p], -1) {
-			target := path.Join(path.Dir(p), string(m[1]))
-			if strings.HasSuffix(target, ".py") || sources[target] != nil || !fs.ValidPath(target) {
-				continue
-			}
-			src, err := fs.ReadFile(fsys, target)
-			if err != nil || len(src) > MaxFileSize {
-				continue
-			}
-			sources[target] = src
-			added = append(added, target)
+		for args := range callArguments(sources[p], "from_pyfile(") {
+			quotedStrings(args, func(s []byte) {
+				target := path.Join(path.Dir(p), string(s))
+				if !strings.Contains(path.Base(target), ".") || strings.HasSuffix(target, ".py") ||
+					sources[target] != nil || !fs.ValidPath(target) {
+					return
+				}
+				src, err := fs.ReadFile(fsys, target)
+				if err != nil || len(src) > MaxFileSize {
+					return
+				}
+				sources[target] = src
+				added = append(added, target)
+			})
 		}
 	}
 	return added
+}
+
+// callArguments yields the arguments of each call that begins with open
+// ("from_pyfile("): the bytes up to its closing parenthesis, or a few
+// hundred bytes.
+func callArguments(src []byte, open string) iter.Seq[[]byte] {
+	return func(yield func([]byte) bool) {
+		for {
+			i := bytes.Index(src, []byte(open))
+			if i < 0 {
+				return
+			}
+			src = src[i+len(open):]
+			depth, end := 1, 0
+			for ; end < len(src) && end < 512 && depth > 0; end++ {
+				switch src[end] {
+				case '(':
+					depth++
+				case ')':
+					depth--
+				}
+			}
+			if !yield(src[:end]) {
+				return
+			}
+		}
+	}
 }

@@ -88,7 +88,7 @@ func TestImportedResolvesLikeTheModel(t *testing.T) {
 }
 
 // TestImportLinesAgreesWithThePattern: the line scanner finds what the
-// regular expression it replaces finds, on import lines of every shape.
+// regular expression it replaced finds, on one-line imports of every shape.
 func TestImportLinesAgreesWithThePattern(t *testing.T) {
 	pattern := regexp.MustCompile(
 		`(?m)^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import[ \t]+\(?([\w ,\t]*)|import[ \t]+([\w., \t]+))`)
@@ -119,10 +119,10 @@ func TestImportLinesAgreesWithThePattern(t *testing.T) {
 	}
 	lines := []string{
 		"import os", "import a.b, c as d", "  import x,y", "\tfrom . import views, models",
-		"from .config import (Config,", "from ..pkg.mod import name as alias, other", "from a import(x)",
+		"from ..pkg.mod import name as alias, other",
 		"from a.bimport x", "fromage = 1", "important = 2", "import", "from x import", "from  x  import  *",
-		"from app import create_app  # factory", "import os.path\r", "x = 1; import y", "from . import (a, b)",
-		"    from x import y \\", "import é", "from x import y, é", "import a , b",
+		"from app import create_app  # factory", "import os.path\r", "from . import (a, b)",
+		"import é", "from x import y, é", "import a , b",
 	}
 	for _, l := range lines {
 		for _, src := range []string{l, l + "\n", "pass\n" + l + "\nimport z\n"} {
@@ -131,6 +131,59 @@ func TestImportLinesAgreesWithThePattern(t *testing.T) {
 			if want := viaPattern([]byte(src)); !slices.Equal(got, want) {
 				t.Errorf("%q: %q, want %q", src, got, want)
 			}
+		}
+	}
+}
+
+// TestImportLinesStatements: statements that the pattern of one line
+// missed: continued in parentheses or by a backslash, after a ";", after a
+// byte order mark, on lines ended by a lone \r.
+func TestImportLinesStatements(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		want []string
+	}{
+		{"from conf import (  # settings\n    settings,\n    staging as s,\n)\nimport z\n",
+			[]string{"conf", "conf.settings", "conf.staging", "z"}},
+		{"from .config import (Config,\n  Base)\n", []string{".config", ".config.Config", ".config.Base"}},
+		{"from conf import \\\n    settings\nimport z\n", []string{"conf", "conf.settings", "z"}},
+		{"import a, \\\n  b\n", []string{"a", "b"}},
+		{"x = 1; import y\n", []string{"y"}},
+		{"import os; from conf import settings\n", []string{"os", "conf", "conf.settings"}},
+		{"from a import(x)\n", []string{"a", "a.x"}},
+		{"\xef\xbb\xbffrom config import Prod\n", []string{"config", "config.Prod"}},
+		{"import flask\rfrom config import Prod\r", []string{"flask", "config", "config.Prod"}},
+		{"# import commented\nx = '#'  # import no\n", nil},
+		{"from x import (a,", []string{"x", "x.a"}},
+	} {
+		var got []string
+		importLines([]byte(tt.src), func(m string) { got = append(got, m) })
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}
+
+// TestImportedStrings: a string that names a module of the tree or a file
+// beside counts as loaded, wherever it is (a config loader may get it
+// through a constant or a default); other strings do not.
+func TestImportedStrings(t *testing.T) {
+	paths := []string{"app.py", "config.py", "names.py", "settings/prod.py", "local.cfg", "conf/base.py"}
+	index := newModules(paths)
+	for _, tt := range []struct {
+		src  string
+		want []string
+	}{
+		{`X = os.environ.get("APP_SETTINGS", "config.ProductionConfig")`, []string{"config.py"}},
+		{`PROD = 'settings.prod.Prod'`, []string{"settings/prod.py"}},
+		{`app.config.from_pyfile(os.getenv("CFG", "local.cfg"))`, []string{"local.cfg"}},
+		{`app.config.from_pyfile("conf/base.py")`, []string{"conf/base.py"}},
+		{`app.config.from_object(r"names.Thing")`, []string{"names.py"}},
+		{`print("hello world", 'it''s', "a.b.c", "1.5", "x")`, nil},
+		{`"""config.Nope"""`, []string{"config.py"}},
+	} {
+		if got := imported("app.py", []byte(tt.src), index); !slices.Equal(got, tt.want) {
+			t.Errorf("%q imports %v, want %v", tt.src, got, tt.want)
 		}
 	}
 }

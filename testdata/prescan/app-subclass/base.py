@@ -1,0 +1,5 @@
+from flask import Flask as Base
+
+
+class App(Base):
+    pass

@@ -1,0 +1,3 @@
+from base import App
+
+server = App(__name__)

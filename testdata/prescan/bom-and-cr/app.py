@@ -1,0 +1,5 @@
+﻿from config import ProductionConfig
+from flask import Flask
+
+app = Flask(__name__)
+app.config.from_object(ProductionConfig)

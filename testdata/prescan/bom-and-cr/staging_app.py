@@ -1,0 +1,1 @@
+from flask import Flaskfrom staging import StagingConfigapp = Flask(__name__)app.config.from_object(StagingConfig)

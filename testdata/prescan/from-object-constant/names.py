@@ -1,0 +1,1 @@
+PRODUCTION = "config.ProductionConfig"

@@ -1,0 +1,2 @@
+class LocalConfig:
+    DEBUG = True

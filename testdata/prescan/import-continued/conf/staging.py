@@ -1,0 +1,2 @@
+class StagingConfig:
+    DEBUG = True

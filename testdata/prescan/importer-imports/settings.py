@@ -1,0 +1,2 @@
+HOST = "0.0.0.0"
+DEBUG_MODE = True

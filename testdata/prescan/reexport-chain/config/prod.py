@@ -1,0 +1,5 @@
+from .base import BaseConfig
+
+
+class ProductionConfig(BaseConfig):
+    TESTING = False
