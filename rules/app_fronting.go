@@ -34,6 +34,61 @@ func topDir(p string) string {
 	return ""
 }
 
+// A project of the tree is one top-level directory: the apps, nginx files
+// and deployment files under it work together, and a file at the top of
+// the tree belongs to every project. A git repository below the tree's top
+// (a folder of checkouts, checked from the folder) is taken apart first and
+// split by its own top-level directories, so that it gives what it gives
+// when checked from its top.
+type projectKey struct {
+	repo string // the repository below the tree's top that holds the file, or ""
+	top  string // the top-level directory within it, "" at its top
+}
+
+// projectOf locates a file or directory of the tree (see projectKey).
+func (p *Project) projectOf(f string) projectKey {
+	repo, rel := p.inRepo(f)
+	return projectKey{repo: repo, top: topDir(rel)}
+}
+
+// inRepo is the innermost repository of Repos that holds the file or
+// directory, and its path there ("." for the repository itself).
+func (p *Project) inRepo(f string) (repo, rel string) {
+	rel = f
+	for _, r := range p.Repos {
+		switch {
+		case len(r) <= len(repo):
+		case f == r:
+			repo, rel = r, "."
+		case strings.HasPrefix(f, r+"/"):
+			repo, rel = r, f[len(r)+1:]
+		}
+	}
+	return repo, rel
+}
+
+// sameProject tells whether two files belong to the same project of the
+// tree: the same top-level directory of the same repository, or one of
+// them at the top (of the repository, or of the whole tree).
+func (p *Project) sameProject(a, b string) bool {
+	ka, kb := p.projectOf(a), p.projectOf(b)
+	if ka.repo != kb.repo {
+		return ka == projectKey{} || kb == projectKey{}
+	}
+	return ka.top == "" || kb.top == "" || ka.top == kb.top
+}
+
+// dirDepth counts the leading directories two directories of the tree
+// share within the same repository (see projectKey), 0 across two.
+func (p *Project) dirDepth(a, b string) int {
+	ra, relA := p.inRepo(a)
+	rb, relB := p.inRepo(b)
+	if ra != rb {
+		return 0
+	}
+	return commonDepth(relA, relB)
+}
+
 // commonDepth counts the leading directories two directory paths share.
 func commonDepth(a, b string) int {
 	if a == "." || b == "." {

@@ -329,11 +329,11 @@ func appsNear(p *Project, dir string) []string {
 	if files := appsUnder(p, dir); len(files) > 0 {
 		return files
 	}
-	best, tops := -1, map[string]bool{}
+	best, tops := -1, map[projectKey]bool{}
 	var out []string
 	for _, f := range appFiles(p) {
-		tops[topDir(f)] = true
-		d := commonDepth(dir, path.Dir(f))
+		tops[p.projectOf(f)] = true
+		d := p.dirDepth(dir, path.Dir(f))
 		switch {
 		case d > best:
 			best, out = d, []string{f}

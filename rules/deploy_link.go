@@ -113,9 +113,10 @@ func (l *LocationLink) Fronts(file string) bool { return containsString(l.AppFil
 // compose service names against gunicorn, uWSGI, flask run, app.run and
 // waitress binds. It is built once per run.
 type DeployLink struct {
+	project *Project
 	// multi is set for a tree of several projects (Flask apps in more than
-	// one top-level directory): plain addresses then only link files of
-	// the same top-level directory.
+	// one, see projectKey): plain addresses then only link files of the
+	// same project.
 	multi bool
 	Binds []*AppBind
 	Links []*LocationLink // one per location that passes requests on, in config order
@@ -246,11 +247,11 @@ func (l *LocationLink) Related() []Related {
 }
 
 func buildDeployLink(p *Project) *DeployLink {
-	d := &DeployLink{byLoc: map[*NginxLocation]*LocationLink{}}
-	tops := map[string]bool{}
+	d := &DeployLink{project: p, byLoc: map[*NginxLocation]*LocationLink{}}
+	tops := map[projectKey]bool{}
 	for _, f := range appFiles(p) {
 		if NonProductionKind(f) == "" {
-			tops[topDir(f)] = true
+			tops[p.projectOf(f)] = true
 		}
 	}
 	d.multi = len(tops) > 1
@@ -313,7 +314,7 @@ func (d *DeployLink) linkTargets(p *Project, nm *NginxModel, l *LocationLink) {
 		}
 		matched := false
 		nearest := d.nearestCompose(file, t.Host)
-		for _, sc := range composeScopes(file, nearest) {
+		for _, sc := range d.composeScopes(file, nearest) {
 			for _, b := range d.candidates(t, sc.within) {
 				if b.matches(t, file, d.near(file, b.Pos.File), sc.has) {
 					l.Binds, matched = append(l.Binds, b), true
@@ -469,7 +470,7 @@ func (d *DeployLink) placeFallback(p *Project) {
 				}
 			}
 		}
-		for _, l := range nearest(mine, file) {
+		for _, l := range nearest(p, mine, file) {
 			l.AppFiles = appendNew(l.AppFiles, file)
 		}
 	}
@@ -497,12 +498,12 @@ func (d *DeployLink) spreadApps(l *LocationLink, seen map[*LocationLink]bool) []
 // configurations in several top-level directories (a collection of
 // example projects) only links an app to nginx under its own top-level
 // directory.
-func nearest(cands []*LocationLink, file string) []*LocationLink {
-	best, tops := -1, map[string]bool{}
+func nearest(p *Project, cands []*LocationLink, file string) []*LocationLink {
+	best, tops := -1, map[projectKey]bool{}
 	var out []*LocationLink
 	for _, l := range cands {
-		tops[topDir(l.Loc.Dir.File)] = true
-		dd := commonDepth(path.Dir(file), path.Dir(l.Loc.Dir.File))
+		tops[p.projectOf(l.Loc.Dir.File)] = true
+		dd := p.dirDepth(path.Dir(file), path.Dir(l.Loc.Dir.File))
 		switch {
 		case dd > best:
 			best, out = dd, []*LocationLink{l}
@@ -612,13 +613,8 @@ func (d *DeployLink) candidates(t passTarget, within []*compose.File) []*AppBind
 // near tells whether a plain address in one file can name a bind in
 // the other: always in a tree of one project, else only within the same
 // top-level directory.
-func (d *DeployLink) near(a, b string) bool { return !d.multi || topDir(a) == topDir(b) }
-
-// sameProject tells whether two files belong to the same project of the
-// tree: the same top-level directory, or one of them at the top.
-func sameProject(a, b string) bool {
-	ta, tb := topDir(a), topDir(b)
-	return ta == "" || tb == "" || ta == tb
+func (d *DeployLink) near(a, b string) bool {
+	return !d.multi || d.project.projectOf(a) == d.project.projectOf(b)
 }
 
 func knownPort(p string) bool { return p != "" && isAllDigits(p) }
@@ -801,8 +797,8 @@ func (d *DeployLink) nearestCompose(file, name string) []*compose.File {
 // of the tree (sameProject), for a name that the nearest cannot link (a
 // development compose file beside the nginx file, while the one that runs
 // nginx is above it).
-func composeScopes(file string, nearest []*compose.File) []composeScope {
-	project := composeScope{has: func(c *compose.File) bool { return sameProject(file, c.Path) }}
+func (d *DeployLink) composeScopes(file string, nearest []*compose.File) []composeScope {
+	project := composeScope{has: func(c *compose.File) bool { return d.project.sameProject(file, c.Path) }}
 	if len(nearest) == 0 {
 		return []composeScope{project}
 	}
@@ -824,7 +820,7 @@ func (d *DeployLink) serviceNamed(file, name string, nearest []*compose.File) (S
 	scope := nearest
 	if len(scope) == 0 {
 		for _, c := range d.composeByName[name] {
-			if sameProject(file, c.Path) {
+			if d.project.sameProject(file, c.Path) {
 				scope = []*compose.File{c}
 				break
 			}
@@ -851,7 +847,7 @@ func (d *DeployLink) serviceLocations(p *Project, s ServiceRef, from *LocationLi
 	var out []*LocationLink
 	for _, l := range d.Links {
 		f := l.Loc.Dir.File
-		if l == from || l.Loc.Server == from.Loc.Server || !sameProject(f, s.File.Path) {
+		if l == from || l.Loc.Server == from.Loc.Server || !p.sameProject(f, s.File.Path) {
 			continue
 		}
 		in := dir != "" && dir != "." && strings.HasPrefix(f, dir+"/")
@@ -887,7 +883,7 @@ func (d *DeployLink) listeningLocations(nm *NginxModel, t passTarget, from *Loca
 	var out []*LocationLink
 	seen := map[*LocationLink]bool{}
 	for _, s := range d.byPort[t.Port] {
-		if s == from.Loc.Server || !sameProject(s.Dir.File, from.Loc.Dir.File) {
+		if s == from.Loc.Server || !d.project.sameProject(s.Dir.File, from.Loc.Dir.File) {
 			continue
 		}
 		for _, loc := range s.Passes() {

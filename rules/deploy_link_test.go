@@ -306,7 +306,7 @@ func TestBindCandidatesKeepEveryMatch(t *testing.T) {
 	for _, l := range d.Links {
 		file := l.Loc.Dir.File
 		for _, tgt := range passTargets(l.Loc) {
-			for _, sc := range composeScopes(file, d.nearestCompose(file, tgt.Host)) {
+			for _, sc := range d.composeScopes(file, d.nearestCompose(file, tgt.Host)) {
 				cands := d.candidates(tgt, sc.within)
 				fewer = fewer || len(cands) < len(d.Binds)
 				for i := 1; i < len(cands); i++ {

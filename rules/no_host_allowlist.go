@@ -80,7 +80,7 @@ func checkNoHostAllowlist(p *Pass) error {
 }
 
 func noAllowlistFinding(p *Pass, m *AppModel, app *App, guard nginxHostGuard) (Finding, bool) {
-	ext := externalURLFor(m, app)
+	ext := externalURLFor(p.Project, m, app)
 	if guard.catchAll == nil && ext == nil {
 		return Finding{}, false
 	}
@@ -143,12 +143,12 @@ func noAllowlistFinding(p *Pass, m *AppModel, app *App, guard nginxHostGuard) (F
 
 // externalURLFor is the first url_for(..., _external=True) of the app's
 // project: url_for builds with whatever app is current, so every call in
-// the app's top-level directory (or the whole tree, for an app at the top)
-// counts.
-func externalURLFor(m *AppModel, app *App) *CallSite {
-	top := topDir(app.File.Path)
+// the app's project (see projectKey), or in the whole tree or repository
+// for an app at its top, counts.
+func externalURLFor(p *Project, m *AppModel, app *App) *CallSite {
+	ka := p.projectOf(app.File.Path)
 	for _, u := range m.ExternalURLs {
-		if top == "" || topDir(u.File.Path) == top {
+		if ku := p.projectOf(u.File.Path); ku == ka || ka.top == "" && (ka.repo == "" || ka.repo == ku.repo) {
 			return u
 		}
 	}

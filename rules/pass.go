@@ -47,6 +47,10 @@ type Project struct {
 	LaunchPos map[string]Pos
 	// Suppressions are the "# flasklint:" comments of every file read.
 	Suppressions []Suppression
+	// Repos are the directories below the top of the tree that hold a git
+	// repository (a .git), sorted: each is split into projects as the tree
+	// is (see projectKey).
+	Repos []string
 
 	nginxOnce  sync.Once
 	nginxModel *NginxModel

@@ -81,8 +81,8 @@ func lookupPin(f *pins.File, pkg string, byPath map[string]*pins.File, depth int
 // as app/ beside requirements/). Pins of other top-level directories belong
 // to other projects of the tree.
 func (p *Project) agreedPin(file, pkg string) VersionFact {
-	top := topDir(file)
-	key := top + "\x00" + pkg
+	top := p.projectOf(file)
+	key := top.repo + "\x00" + top.top + "\x00" + pkg
 	if fact, ok := p.derived.agreed.Load(key); ok {
 		return fact.(VersionFact)
 	}
@@ -91,12 +91,12 @@ func (p *Project) agreedPin(file, pkg string) VersionFact {
 	return fact
 }
 
-func (p *Project) agreedPinIn(top, pkg string) VersionFact {
+func (p *Project) agreedPinIn(top projectKey, pkg string) VersionFact {
 	fact := VersionFact{Package: pkg}
 	for _, f := range p.Pins {
 		pin, ok := f.Lookup(pkg)
 		switch {
-		case !ok || top == "" || topDir(f.Path) != top:
+		case !ok || top.top == "" || p.projectOf(f.Path) != top:
 		case !fact.Pinned:
 			fact.Pin, fact.Pinned = pin, true
 		case pin.Spec != fact.Pin.Spec:

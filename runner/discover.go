@@ -71,6 +71,8 @@ type walker struct {
 	// .gitignore has been read.
 	gitTop string
 	loaded map[string]bool
+	// repos are the directories below the base that hold a .git.
+	repos map[string]bool
 }
 
 // realBase is the scan base with its symlinks resolved.
@@ -121,6 +123,12 @@ func (w *walker) walk(p string) error {
 			return nil
 		}
 		r := w.rel(fp)
+		if d.Name() == ".git" && path.Dir(r) != "." && !strings.HasPrefix(r, "../") {
+			if w.repos == nil {
+				w.repos = map[string]bool{}
+			}
+			w.repos[path.Dir(r)] = true
+		}
 		if d.IsDir() {
 			if fp != p && w.skipDir(fp, r, d.Name()) {
 				return filepath.SkipDir

@@ -1,0 +1,43 @@
+package runner_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/flasklint/flasklint/internal/testenv"
+	"github.com/flasklint/flasklint/runner"
+)
+
+// TestCheckoutGivesTheSameFromAbove: a git repository checked from the
+// folder above it gives the findings it gives when checked from its own
+// top, paths aside. Its top-level directories are its projects either way:
+// an app of one is not put behind the nginx of others because every path
+// shares the repository's folder.
+func TestCheckoutGivesTheSameFromAbove(t *testing.T) {
+	app := "from flask import Flask\n\napp = Flask(__name__)\n"
+	site := "server {\n    listen 80;\n    location / {\n        proxy_pass http://$backend;\n    }\n}\n"
+	dir := testenv.WriteTree(t, map[string]string{
+		"repo/.git/HEAD":            "ref: refs/heads/main\n",
+		"repo/a/app.py":             app,
+		"repo/b/app.py":             app,
+		"repo/b/nginx/nginx.conf":   site,
+		"repo/c/app.py":             app,
+		"repo/c/nginx/default.conf": site,
+	})
+	run := func(dir, path string) string {
+		res, err := runner.Run(context.Background(), runner.Options{Paths: []string{path}, Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.ReplaceAll(describe(res), "repo/", "")
+	}
+	inside, above := run(filepath.Join(dir, "repo"), "."), run(dir, "repo")
+	if inside != above {
+		t.Errorf("checked from above the repository:\n%s\nfrom its top:\n%s", above, inside)
+	}
+	if !strings.Contains(inside, "b/app.py") || strings.Contains(inside, "a/app.py") {
+		t.Errorf("want b's app behind b's nginx, and a's behind none:\n%s", inside)
+	}
+}
