@@ -793,17 +793,24 @@ func (d *DeployLink) nearestCompose(file, name string) []*compose.File {
 
 // composeScopes are the compose files in which a service name that the
 // nginx file passes requests to is looked up, the narrowest first: the
-// nearest ones that define the name, then every one of the file's project
-// of the tree (sameProject), for a name that the nearest cannot link (a
-// development compose file beside the nginx file, while the one that runs
-// nginx is above it).
+// nearest ones that define the name, then, for a name that these cannot
+// link, those further up (a development compose file beside the nginx
+// file, while the one that runs nginx is above it). A file with no compose
+// file above that defines the name looks it up in every one of its project
+// of the tree (sameProject): nginx/ beside deploy/compose.yaml. A sibling
+// directory's compose file is another compose project, whose names the
+// nearest one's do not reach.
 func (d *DeployLink) composeScopes(file string, nearest []*compose.File) []composeScope {
-	project := composeScope{has: func(c *compose.File) bool { return d.project.sameProject(file, c.Path) }}
 	if len(nearest) == 0 {
-		return []composeScope{project}
+		return []composeScope{{has: func(c *compose.File) bool { return d.project.sameProject(file, c.Path) }}}
+	}
+	below := path.Dir(nearest[0].Path)
+	above := func(c *compose.File) bool {
+		dir := path.Dir(c.Path)
+		return dir != below && (dir == "." || strings.HasPrefix(below, dir+"/"))
 	}
 	return []composeScope{{within: nearest, has: func(c *compose.File) bool { return slices.Contains(nearest, c) }},
-		project}
+		{has: above}}
 }
 
 // composeScope is one lookup of a service name: in the compose files

@@ -358,6 +358,27 @@ func TestDeployLinkComposeProjectsApart(t *testing.T) {
 	)
 }
 
+// TestDeployLinkSiblingComposeIsAnotherProject: nginx passes to web:5000,
+// but its own compose file runs web on 8000; the web on 5000 of a sibling
+// directory's compose file is another compose project, out of reach.
+func TestDeployLinkSiblingComposeIsAnotherProject(t *testing.T) {
+	service := "services:\n  web:\n    build: .\n    command: gunicorn -b 0.0.0.0:%d app:app\n" +
+		"  nginx:\n    image: nginx:1.27\n    ports: [\"80:80\"]\n"
+	site := "server { listen 80; server_name %s.test; location / { proxy_pass http://web:5000; } }\n"
+	p := linkProject(t, map[string]string{
+		"services/a/compose.yaml":   fmt.Sprintf(service, 8000),
+		"services/a/app.py":         flaskApp,
+		"services/a/nginx/app.conf": fmt.Sprintf(site, "a"),
+		"services/b/compose.yaml":   fmt.Sprintf(service, 5000),
+		"services/b/app.py":         flaskApp,
+		"services/b/nginx/app.conf": fmt.Sprintf(site, "b"),
+	})
+	wantLinks(t, p.DeployLink(),
+		"services/a/nginx/app.conf:1 not-app ",
+		"services/b/nginx/app.conf:1 address services/b/app.py",
+	)
+}
+
 // TestDeployLinkNearestComposeOnlyNarrows: a development compose file
 // beside the nginx file names web too, but only the one above it runs web
 // on the port nginx passes to: the link goes there.
