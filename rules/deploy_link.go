@@ -619,6 +619,17 @@ func (d *DeployLink) near(a, b string) bool {
 
 func knownPort(p string) bool { return p != "" && isAllDigits(p) }
 
+// sameSocket tells whether nginx's socket path may be the bind's: the same
+// path when both are absolute on one host; the same file name when the
+// bind's path is relative to a working directory the tree does not show, or
+// is inside a container, whose socket directory nginx mounts where it likes.
+func sameSocket(target, bind string, container bool) bool {
+	if !container && path.IsAbs(target) && path.IsAbs(bind) {
+		return path.Clean(target) == path.Clean(bind)
+	}
+	return path.Base(target) == path.Base(bind)
+}
+
 // matches tells whether a pass target of the nginx file reaches the
 // bind. A compose service name reaches the binds of the service of that
 // name in a compose file in scope (see composeScopes); an address reaches
@@ -634,7 +645,7 @@ func (b *AppBind) matches(t passTarget, file string, near bool, inScope func(*co
 		return false
 	}
 	if t.Unix != "" || b.Unix != "" {
-		return t.Unix != "" && b.Unix != "" && path.Base(t.Unix) == path.Base(b.Unix)
+		return t.Unix != "" && b.Unix != "" && sameSocket(t.Unix, b.Unix, b.Container)
 	}
 	if b.Container { // a host nginx reaches a container through a published port
 		if !loopbackHost(t.Host) {

@@ -379,6 +379,31 @@ func TestDeployLinkSiblingComposeIsAnotherProject(t *testing.T) {
 	)
 }
 
+// TestDeployLinkSocketsByPath: two apps of one host on sockets of the same
+// name in their own directories; nginx reaches each through its own path. A
+// relative socket path, or one in a container, matches by file name.
+func TestDeployLinkSocketsByPath(t *testing.T) {
+	unit := "[Service]\nExecStart=/srv/%s/venv/bin/gunicorn --bind unix:%s app:app\n"
+	site := "server { listen 80; server_name %s.test; location / { proxy_pass http://unix:%s; } }\n"
+	p := linkProject(t, map[string]string{
+		"deploy/a.service": fmt.Sprintf(unit, "a", "/run/a/gunicorn.sock"),
+		"deploy/b.service": fmt.Sprintf(unit, "b", "/run/b/gunicorn.sock"),
+		"deploy/c.service": fmt.Sprintf(unit, "c", "c.sock"),
+		"deploy/nginx/site.conf": fmt.Sprintf(site, "a", "/run/a/gunicorn.sock") + fmt.Sprintf(site, "x", "/run/x/gunicorn.sock") +
+			fmt.Sprintf(site, "c", "/srv/c/c.sock"),
+		"app.py": flaskApp,
+	})
+	wantLinks(t, p.DeployLink(),
+		"deploy/nginx/site.conf:1 address app.py",
+		"deploy/nginx/site.conf:2 not-app ",
+		"deploy/nginx/site.conf:3 address app.py",
+	)
+	d := p.DeployLink()
+	if len(d.Links) != 3 || len(d.Links[0].Binds) != 1 || d.Links[0].Binds[0].Pos.File != "deploy/a.service" {
+		t.Errorf("the first server should reach a.service alone:\n%s", d.Describe())
+	}
+}
+
 // TestDeployLinkNearestComposeOnlyNarrows: a development compose file
 // beside the nginx file names web too, but only the one above it runs web
 // on the port nginx passes to: the link goes there.

@@ -41,8 +41,9 @@ func (n Needles) Declared() bool {
 
 // The needles of the Flask app model: a Python file without any of them
 // defines, configures, serves and fronts no app. The model also reads the
-// modules that such a file imports or loads (config classes and constants)
-// and the scripts that import an app, which the driver adds.
+// scripts that import an app and the modules that such files import or
+// load (config classes and constants), however indirectly, which the
+// driver adds.
 var appPython = []string{"flask", "werkzeug", "gunicorn", "waitress", "proxyfix", "trusted_hosts"}
 
 // The needles of the app model that also occur in code that has nothing

@@ -29,7 +29,8 @@ FL013 shell scripts, FL014 systemd, supervisor and uWSGI files, FL015 package.js
 		Limitations: "Only the first syntax error of a Python file is reported, with the count of the others. " +
 			"Only the Python files that some rule reads are parsed: those that hold one of the rules' markers " +
 			"(flask, werkzeug, gunicorn, cors, secret_key, a socket import and the like), or are named like " +
-			"gunicorn.conf.py or wsgi.py, the modules such files import and the scripts that import an app, " +
+			"gunicorn.conf.py or wsgi.py, the scripts that import an app and the modules such files import or " +
+			"name in a string (each however indirectly), " +
 			"and every file that is not UTF-8 text and holds none of those markers (one that holds some counts " +
 			"like any other). A syntax error elsewhere is not reported: no rule could " +
 			"find anything in that file even if it parsed.",
