@@ -27,7 +27,9 @@ var NoHostAllowlist = &Rule{
 			"Reported once per app, at its `Flask(...)` call, when the tree shows the app is " +
 			"reached through nginx that accepts any name, or when the app builds absolute URLs. " +
 			"Before Flask 3.1 `TRUSTED_HOSTS` does not exist (the message then says what to use), " +
-			"and a `SERVER_NAME` still makes Flask refuse other hosts.",
+			"and a `SERVER_NAME` still makes Flask refuse other hosts. When the nginx in front sends " +
+			"its own `Host` (`proxy_pass` without `proxy_set_header Host $host`), the app cannot tell " +
+			"the names apart, and the message says to refuse unknown names in nginx instead.",
 		Fix: "On Flask 3.1 or newer set `TRUSTED_HOSTS = [\"app.example.com\"]`. On older versions " +
 			"set `trusted_hosts` on a `Request` subclass (`app.request_class`) or check " +
 			"`request.host` in a `before_request` hook and `abort(400)`. In nginx, list the real " +
@@ -105,21 +107,31 @@ func noAllowlistFinding(p *Pass, m *AppModel, app *App, guard nginxHostGuard) (F
 	reasons = append(reasons, "no before_request hook checks the Host header")
 
 	f := Finding{Pos: nodePos(app.File, app.Call)}
+	ownHost := false // nginx sends its own Host: only nginx can tell the names apart
 	if guard.catchAll != nil {
 		s := guard.catchAll
-		reasons = append(reasons, fmt.Sprintf("nginx passes any host name to it (%s at %s:%d is the default server "+
-			"and accepts every name)", s.NamesText(), s.Where().File, s.Where().Span.StartLine))
+		ownHost = !passesClientHost(guard.pass.Loc)
+		what := "any host name"
+		if ownHost {
+			what = "requests for any host name"
+		}
+		reason := fmt.Sprintf("nginx passes %s to it (%s at %s:%d is the default server and accepts every name)",
+			what, s.NamesText(), s.Where().File, s.Where().Span.StartLine)
+		if guard.pass.State == LinkOpaque && ext == nil {
+			f.Severity = Low
+			reason += fmt.Sprintf(" if its proxy target %s, only known at run time, is this app", guard.pass.Target)
+		}
+		if ownHost {
+			reason += ", with its own Host header (no proxy_set_header Host passes the client's), so the app " +
+				"cannot tell the names apart"
+		}
+		reasons = append(reasons, reason)
 		f.Related = append(
 			f.Related,
 			Related{Pos: nginxPos(s.Where()), Message: "this nginx server accepts any host name"},
 			Related{Pos: nginxPos(guard.pass.Loc.Pass.Dir), Message: "and passes the request to the app here"},
 		)
 		f.Related = append(f.Related, guard.pass.Related()...)
-		if guard.pass.State == LinkOpaque && ext == nil {
-			f.Severity = Low
-			reasons[len(reasons)-1] += fmt.Sprintf(" if its proxy target %s, only known at run time, is this app",
-				guard.pass.Target)
-		}
 	}
 	msg := fmt.Sprintf("this app answers requests for any host name: %s", strings.Join(reasons, ", "))
 	if ext != nil {
@@ -130,15 +142,36 @@ func noAllowlistFinding(p *Pass, m *AppModel, app *App, guard nginxHostGuard) (F
 			Related{Pos: nodePos(ext.File, ext.Call), Message: "an absolute URL is built here"},
 		)
 	}
-	if modern {
+	switch {
+	case ownHost:
+		msg += "; list the real names in server_name and let a separate default server return 444"
+	case modern:
 		msg += `; set TRUSTED_HOSTS = ["your.host.name"]`
-	} else {
+	default:
 		msg += fmt.Sprintf("; %s, which has no TRUSTED_HOSTS: set Request.trusted_hosts or check request.host in "+
 			"a before_request hook", why)
 		f.Related = append(f.Related, fact.Related("Flask is pinned here")...)
 	}
 	f.Message = msg
 	return f, true
+}
+
+// passesClientHost tells whether the location hands the app the Host the
+// client sent: proxy_pass sends its own ($proxy_host) unless a
+// proxy_set_header Host says otherwise; the other modules pass the
+// request's headers on.
+func passesClientHost(l *NginxLocation) bool {
+	if l.Pass == nil || l.Pass.Module != "proxy" {
+		return true
+	}
+	for _, d := range l.Effective(l.Pass.HeaderDirective()).Dirs {
+		if len(d.Args) >= 2 && strings.EqualFold(d.Args[0], "host") {
+			vars := nginxVars(d.Args[1])
+			v, _ := clientControlledVar(d.Args[1])
+			return containsString(vars, "host") || containsString(vars, "http_host") || v != ""
+		}
+	}
+	return false
 }
 
 // externalURLFor is the first url_for(..., _external=True) of the app's
