@@ -855,22 +855,34 @@ func (d *DeployLink) serviceNamed(file, name string, nearest []*compose.File) (S
 }
 
 // serviceLocations are the proxying locations of the nginx configurations
-// that a compose nginx service runs: those under its build context or in a
-// directory named after the service.
+// that a compose nginx service runs: those under its build context, and
+// those in a directory named after the service (under the compose file's
+// directory when there are such, else anywhere in its project of the
+// tree).
 func (d *DeployLink) serviceLocations(p *Project, s ServiceRef, from *LocationLink) []*LocationLink {
 	var dir string
 	if s.Svc.Build {
 		dir = path.Join(path.Dir(s.File.Path), s.Svc.Context)
 	}
-	var out []*LocationLink
-	for _, l := range d.Links {
+	composeDir := path.Dir(s.File.Path)
+	// match tells whether the location's file is under the build context,
+	// else whether it is in a directory named after the service, and
+	// whether that is under the compose file's directory.
+	match := func(l *LocationLink) (inContext, named, beside bool) {
 		f := l.Loc.Dir.File
 		if l == from || l.Loc.Server == from.Loc.Server || !p.sameProject(f, s.File.Path) {
-			continue
+			return false, false, false
 		}
-		in := dir != "" && dir != "." && strings.HasPrefix(f, dir+"/")
-		named := containsString(strings.Split(path.Dir(f), "/"), s.Svc.Name)
-		if in || named {
+		if dir != "" && dir != "." && strings.HasPrefix(f, dir+"/") {
+			return true, false, false
+		}
+		named = containsString(strings.Split(path.Dir(f), "/"), s.Svc.Name)
+		return false, named, named && (composeDir == "." || strings.HasPrefix(f, composeDir+"/"))
+	}
+	onlyBeside := slices.ContainsFunc(d.Links, func(l *LocationLink) bool { _, _, beside := match(l); return beside })
+	var out []*LocationLink
+	for _, l := range d.Links {
+		if inContext, named, beside := match(l); inContext || named && (beside || !onlyBeside) {
 			out = append(out, l)
 		}
 	}

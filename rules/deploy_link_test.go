@@ -404,6 +404,37 @@ func TestDeployLinkSocketsByPath(t *testing.T) {
 	}
 }
 
+// TestDeployLinkNginxServiceOfItsComposeDir: a compose service named nginx
+// with no build context runs the configurations in a directory of that name
+// beside its compose file, not those of a sibling app's compose project.
+func TestDeployLinkNginxServiceOfItsComposeDir(t *testing.T) {
+	service := "services:\n  web:\n    build: .\n    command: gunicorn -b 0.0.0.0:8000 app:app\n" +
+		"  nginx:\n    image: nginx:1.27\n    volumes: [\"./nginx:/etc/nginx/conf.d\"]\n"
+	site := "server { listen 80; server_name %s.test; location / { proxy_pass http://web:8000; } }\n"
+	p := linkProject(t, map[string]string{
+		"services/a/compose.yaml": service + "  edge:\n    image: nginx:1.27\n    ports: [\"443:443\"]\n",
+		"services/a/app.py":       flaskApp,
+		"services/a/nginx/a.conf": fmt.Sprintf(site, "a"),
+		"services/a/edge/nginx/edge.conf": "server { listen 443; server_name a.test; " +
+			"location / { proxy_pass http://nginx:80; } }\n",
+		"services/b/compose.yaml": service,
+		"services/b/app.py":       flaskApp,
+		"services/b/nginx/b.conf": fmt.Sprintf(site, "b"),
+	})
+	d := p.DeployLink()
+	wantLinks(t, d,
+		"services/a/edge/nginx/edge.conf:1 address services/a/app.py",
+		"services/a/nginx/a.conf:1 address services/a/app.py",
+		"services/b/nginx/b.conf:1 address services/b/app.py",
+	)
+	if hops, _, _ := d.Hops("services/a/app.py"); hops != 2 {
+		t.Errorf("a: hops = %d, want 2 (edge -> nginx -> app)", hops)
+	}
+	if hops, _, _ := d.Hops("services/b/app.py"); hops != 1 {
+		t.Errorf("b: hops = %d, want 1 (its own nginx only)", hops)
+	}
+}
+
 // TestDeployLinkNearestComposeOnlyNarrows: a development compose file
 // beside the nginx file names web too, but only the one above it runs web
 // on the port nginx passes to: the link goes there.
