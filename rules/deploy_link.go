@@ -1019,11 +1019,12 @@ func linkedPasses(p *Project, ls []*NginxLocation, def Severity) (kept []*NginxL
 }
 
 // AppsRelated points at the Flask(...) calls of the apps the location
-// fronts, for the nginx-side findings.
+// fronts that do not refuse unknown host names themselves, for the
+// nginx-side findings.
 func (l *LocationLink) AppsRelated(p *Project) []Related {
 	var rel []Related
 	for _, app := range p.AppModel().Apps {
-		if l.Fronts(app.File.Path) {
+		if l.Fronts(app.File.Path) && !appRefusesUnknownHosts(p, app.File.Path) {
 			rel = append(rel, Related{Pos: nodePos(app.File, app.Call),
 				Message: "the Flask app behind this location, which does not check the Host itself"})
 		}

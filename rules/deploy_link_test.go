@@ -449,3 +449,19 @@ func TestDeployLinkNearestComposeOnlyNarrows(t *testing.T) {
 	})
 	wantLinks(t, p.DeployLink(), "app/nginx/site.conf:1 address app/wsgi.py")
 }
+
+// TestAppsRelatedLeavesOutCheckedApps: the nginx-side findings point at
+// the apps behind the location that do not check the Host themselves.
+func TestAppsRelatedLeavesOutCheckedApps(t *testing.T) {
+	p := linkProject(t, map[string]string{
+		"nginx/site.conf": "server { listen 80; location / { proxy_pass http://$backend; } }\n",
+		"a.py": "from flask import Flask, abort, request\n\napp = Flask(__name__)\n\n\n" +
+			"@app.before_request\ndef check_host():\n    if request.host != \"a.test\":\n        abort(400)\n",
+		"b.py": flaskApp,
+	})
+	wantLinks(t, p.DeployLink(), "nginx/site.conf:1 opaque a.py,b.py")
+	rel := p.DeployLink().Links[0].AppsRelated(p)
+	if len(rel) != 1 || rel[0].Pos.File != "b.py" {
+		t.Errorf("related %+v, want b.py's app alone", rel)
+	}
+}
