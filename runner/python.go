@@ -9,6 +9,7 @@ import (
 	"path"
 	"runtime"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -107,6 +108,7 @@ func reach(seeds []string, edges map[string][]string, keep map[string]bool) {
 type modules struct {
 	byPath   map[string]bool
 	bySuffix map[string][]string // "c", "b/c", "a/b/c" for a/b/c.py
+	names    []string            // the last parts ("c"), sorted, each once
 }
 
 func newModules(paths []string) *modules {
@@ -120,8 +122,26 @@ func newModules(paths []string) *modules {
 			}
 		}
 		m.bySuffix[mod] = append(m.bySuffix[mod], p)
+		name := mod[strings.LastIndexByte(mod, '/')+1:]
+		if len(m.bySuffix[name]) == 1 {
+			m.names = append(m.names, name)
+		}
 	}
+	sort.Strings(m.names)
 	return m
+}
+
+// named lists the modules whose last part is name, anywhere in the tree.
+func (m *modules) named(name []byte) []string { return m.bySuffix[string(name)] }
+
+// namesFrom lists the last parts of module names that begin with prefix.
+func (m *modules) namesFrom(prefix []byte) []string {
+	i := sort.SearchStrings(m.names, string(prefix))
+	j := i
+	for j < len(m.names) && strings.HasPrefix(m.names[j], string(prefix)) {
+		j++
+	}
+	return m.names[i:j]
 }
 
 // in finds dir/rel.py or the package dir/rel/__init__.py.
@@ -166,61 +186,116 @@ func (m *modules) find(file, dotted string) []string {
 // importLines finds the modules each import statement names: "import
 // a.b, c as d" and "from .a import b, c" (the names after "from M import"
 // as submodules M.b and M.c too), on lines ended by \n, \r\n or \r, with
-// statements joined by ";" or continued by a backslash or in parentheses.
-// A text scan is enough to decide which files to parse; the rules read
-// real imports from the syntax tree.
+// statements joined by ";", after a compound statement's colon ("try:
+// import x"), or continued by a backslash or in parentheses. A text scan is
+// enough to decide which files to parse; the rules read real imports from
+// the syntax tree.
 func importLines(src []byte, each func(mod string)) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	for len(src) > 0 {
 		var line []byte
 		line, src = cutLine(src)
-		for len(line) > 0 {
-			stmt := line
-			if i := bytes.IndexByte(line, ';'); i >= 0 {
-				stmt, line = line[:i], line[i+1:]
-			} else {
-				line = nil
-			}
-			stmt = bytes.TrimLeft(stmt, " \t")
-			if !bytes.HasPrefix(stmt, []byte("from")) && !bytes.HasPrefix(stmt, []byte("import")) {
-				continue
+		if !bytes.Contains(line, []byte("import")) && !bytes.HasSuffix(bytes.TrimRight(line, blanks), []byte("\\")) {
+			continue // no import starts here
+		}
+		statements(line, func(stmt []byte) {
+			stmt = bytes.TrimLeft(stmt, blanks)
+			if !startsImport(stmt) {
+				// The body of a compound statement on the same line.
+				i := bytes.IndexByte(stmt, ':')
+				if i < 0 {
+					return
+				}
+				if stmt = bytes.TrimLeft(stmt[i+1:], blanks); !startsImport(stmt) {
+					return
+				}
 			}
 			// A statement that goes on: its lines joined, without comments.
 			for len(src) > 0 && continues(stmt) {
 				var next []byte
 				next, src = cutLine(src)
-				stmt = append(append(bytes.TrimSuffix(bytes.TrimRight(slices.Clip(stmt), " \t"), []byte("\\")),
-					' '), next...)
-				if i := bytes.IndexByte(stmt, '#'); i >= 0 {
-					stmt = stmt[:i]
-				}
+				stmt = append(append(bytes.TrimSuffix(bytes.TrimRight(slices.Clip(stmt), blanks), []byte("\\")),
+					' '), code(next)...)
 			}
 			importStatement(stmt, each)
-		}
+		})
 	}
 }
 
-// cutLine cuts the first line, without its comment, off src.
+// blanks are the white space Python allows between tokens on a line.
+const blanks = " \t\f"
+
+func startsImport(stmt []byte) bool {
+	return bytes.HasPrefix(stmt, []byte("from")) || bytes.HasPrefix(stmt, []byte("import"))
+}
+
+// cutLine cuts the first line off src.
 func cutLine(src []byte) (line, rest []byte) {
 	i := bytes.IndexAny(src, "\n\r")
 	if i < 0 {
-		line = src
-	} else {
-		line, rest = src[:i], src[i+1:]
-		if src[i] == '\r' && len(rest) > 0 && rest[0] == '\n' {
-			rest = rest[1:]
-		}
+		return src, nil
 	}
-	if i := bytes.IndexByte(line, '#'); i >= 0 {
-		line = line[:i]
+	line, rest = src[:i], src[i+1:]
+	if src[i] == '\r' && len(rest) > 0 && rest[0] == '\n' {
+		rest = rest[1:]
 	}
 	return line, rest
+}
+
+// statements calls each with the statements of a line, split at the
+// semicolons outside strings, up to a comment.
+func statements(line []byte, each func(stmt []byte)) {
+	line = code(line)
+	start := 0
+	scanCode(line, func(i int) bool {
+		if line[i] == ';' {
+			each(line[start:i])
+			start = i + 1
+		}
+		return true
+	})
+	each(line[start:])
+}
+
+// code is a line without its comment.
+func code(line []byte) []byte {
+	end := len(line)
+	scanCode(line, func(i int) bool {
+		if line[i] == '#' {
+			end = i
+			return false
+		}
+		return true
+	})
+	return line[:end]
+}
+
+// scanCode calls at with the offsets of the bytes of a line outside its
+// string literals, until at returns false.
+func scanCode(line []byte, at func(i int) bool) {
+	var quote byte
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case quote != 0:
+			if c == '\\' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		default:
+			if !at(i) {
+				return
+			}
+		}
+	}
 }
 
 // continues tells whether an import statement goes on on the next line:
 // it ends with a backslash, or opens a parenthesis it does not close.
 func continues(stmt []byte) bool {
-	stmt = bytes.TrimRight(stmt, " \t")
+	stmt = bytes.TrimRight(stmt, blanks)
 	if bytes.HasSuffix(stmt, []byte("\\")) {
 		return true
 	}
@@ -261,10 +336,11 @@ func importStatement(stmt []byte, each func(mod string)) {
 // of line.
 func keyword(line []byte, word string) ([]byte, bool) {
 	rest, ok := bytes.CutPrefix(line, []byte(word))
-	if !ok || len(rest) == 0 || rest[0] != ' ' && rest[0] != '\t' && (rest[0] != '(' || word != "import") {
+	if !ok || len(rest) == 0 || !bytes.ContainsRune([]byte(blanks), rune(rest[0])) &&
+		(rest[0] != '(' || word != "import") && (rest[0] != '.' || word != "from") {
 		return nil, false
 	}
-	return bytes.TrimLeft(rest, " \t"), true
+	return bytes.TrimLeft(rest, blanks), true
 }
 
 // takeWhile splits b after its longest prefix of bytes that ok accepts,
@@ -288,39 +364,79 @@ func isNameListByte(c byte) bool { return isWordByte(c) || c == ' ' || c == '\t'
 func isModuleListByte(c byte) bool { return isNameListByte(c) || c == '.' }
 
 // imported lists the files of the tree that the source may import or load.
-// Besides its imports, a string that names a module ("config.Prod") or a
-// Python file ("settings.py") may reach a config loader, from_object or
-// from_pyfile, through a constant, a default or another module, so every
-// such string counts as a module the file loads.
+// Besides its imports, a string may name a module ("config.Prod",
+// "settings") or a Python file ("settings.py") that reaches a config loader,
+// from_object or from_pyfile, through a constant, a default, another module
+// or a name built at run time (f"config.{ENV}", "settings_" + env), so each
+// string counts as loading: a file of its name beside this file or beside a
+// module it imports (from_pyfile reads beside the app), the module its
+// dotted name resolves to, and the modules named like one of its words or
+// beginning with a word that a placeholder follows, each resolved as an
+// import is (the nearest first).
 func imported(file string, src []byte, index *modules) []string {
-	var mods []string
+	var mods, files []string
 	importLines(src, func(mod string) { mods = append(mods, mod) })
-	var out []string
+	imports := len(mods)
 	quotedStrings(src, func(s []byte) {
-		// A file beside, and one that from_pyfile read (see pyfileTargets).
-		if beside := path.Join(path.Dir(file), string(s)); index.byPath[beside] {
-			out = append(out, beside)
-			return
-		}
-		if bytes.HasSuffix(s, []byte(".py")) {
-			mod := strings.ReplaceAll(strings.TrimSuffix(path.Clean(string(s)), ".py"), "/", ".")
-			mods = append(mods, strings.TrimLeft(mod, "."))
-			return
+		if ext := path.Ext(string(s)); len(ext) > 1 && isIdentifier(ext[1:]) {
+			files = append(files, path.Clean(string(s)))
 		}
 		if isDottedName(s) {
-			mods = append(mods, string(s))
-			mods = append(mods, string(s[:bytes.LastIndexByte(s, '.')]))
+			mods = append(mods, string(s), string(s[:bytes.LastIndexByte(s, '.')]))
+		}
+		for len(s) > 0 {
+			word, rest := takeWhile(s, isWordByte)
+			if len(word) == 0 {
+				s = s[1:]
+				continue
+			}
+			if len(index.named(word)) > 0 {
+				mods = append(mods, string(word))
+			}
+			if len(word) >= 3 && (word[len(word)-1] == '_' || len(rest) > 0 && rest[0] == '{') {
+				mods = append(mods, index.namesFrom(word)...)
+			}
+			s = rest
 		}
 	})
-	for _, m := range mods {
-		out = append(out, index.find(file, m)...)
+	var out []string
+	for i, m := range mods {
+		found := index.find(file, m)
+		out = append(out, found...)
+		if i < imports {
+			for _, t := range found {
+				for _, f := range files {
+					if beside := path.Join(path.Dir(t), f); index.byPath[beside] {
+						out = append(out, beside)
+					}
+				}
+			}
+		}
 	}
-	return out
+	for _, f := range files {
+		if beside := path.Join(path.Dir(file), f); index.byPath[beside] {
+			out = append(out, beside)
+		}
+	}
+	seen := make(map[string]bool, len(out))
+	return slices.DeleteFunc(out, func(p string) bool {
+		dup := seen[p]
+		seen[p] = true
+		return dup
+	})
+}
+
+func isIdentifier(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isWordByte(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // quotedStrings calls each with the contents of the one-line string
-// literals of src that may name a module or a file: a few hundred bytes at
-// most, without blanks or escapes.
+// literals of src, of a few hundred bytes at most.
 func quotedStrings(src []byte, each func(s []byte)) {
 	for {
 		i := bytes.IndexAny(src, "\"'")
@@ -330,7 +446,10 @@ func quotedStrings(src []byte, each func(s []byte)) {
 		q := src[i]
 		src = src[i+1:]
 		end := 0
-		for end < len(src) && end < 256 && src[end] != q && isPathByte(src[end]) {
+		for end < len(src) && end < 256 && src[end] != q && src[end] != '\n' {
+			if src[end] == '\\' {
+				end++
+			}
 			end++
 		}
 		if end < len(src) && src[end] == q {
@@ -341,8 +460,6 @@ func quotedStrings(src []byte, each func(s []byte)) {
 		}
 	}
 }
-
-func isPathByte(c byte) bool { return isModuleByte(c) || c == '/' || c == '-' }
 
 // isDottedName tells whether s is a dotted Python name of two parts or more.
 func isDottedName(s []byte) bool {

@@ -1,0 +1,4 @@
+from flask import Flask
+app = Flask(__name__)
+ENV = "Prod"
+app.config.from_object(f"config.{ENV}")

@@ -1,0 +1,3 @@
+class Prod:
+    DEBUG = True
+    WTF_CSRF_ENABLED = False

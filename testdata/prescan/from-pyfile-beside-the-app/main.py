@@ -1,0 +1,2 @@
+from pkg.factory import app
+app.config.from_pyfile("settings.py")

@@ -1,0 +1,2 @@
+class Prod:
+    DEBUG = True
