@@ -78,6 +78,18 @@ func (p *Project) sameProject(a, b string) bool {
 	return ka.top == "" || kb.top == "" || ka.top == kb.top
 }
 
+// sameRepo tells whether a file of a repository below the tree's top and
+// another file are in the same one; every file counts as in the same as a
+// file outside any.
+func (p *Project) sameRepo(a, b string) bool {
+	ra, _ := p.inRepo(a)
+	if ra == "" {
+		return true
+	}
+	rb, _ := p.inRepo(b)
+	return ra == rb
+}
+
 // dirDepth counts the leading directories two directories of the tree
 // share within the same repository (see projectKey), 0 across two.
 func (p *Project) dirDepth(a, b string) int {

@@ -332,6 +332,9 @@ func appsNear(p *Project, dir string) []string {
 	best, tops := -1, map[projectKey]bool{}
 	var out []string
 	for _, f := range appFiles(p) {
+		if !p.sameRepo(dir, f) {
+			continue
+		}
 		tops[p.projectOf(f)] = true
 		d := p.dirDepth(dir, path.Dir(f))
 		switch {

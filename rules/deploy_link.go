@@ -115,9 +115,11 @@ func (l *LocationLink) Fronts(file string) bool { return containsString(l.AppFil
 type DeployLink struct {
 	project *Project
 	// multi is set for a tree of several projects (Flask apps in more than
-	// one, see projectKey): plain addresses then only link files of the
-	// same project.
+	// one, see projectKey), split for a repository whose own apps are in
+	// more than one: plain addresses then only link files of the same
+	// project.
 	multi bool
+	split map[string]bool
 	Binds []*AppBind
 	Links []*LocationLink // one per location that passes requests on, in config order
 	byLoc map[*NginxLocation]*LocationLink
@@ -255,6 +257,12 @@ func buildDeployLink(p *Project) *DeployLink {
 		}
 	}
 	d.multi = len(tops) > 1
+	d.split = map[string]bool{}
+	perRepo := map[string]int{}
+	for k := range tops {
+		perRepo[k.repo]++
+		d.split[k.repo] = perRepo[k.repo] > 1
+	}
 	d.Binds = collectBinds(p)
 	d.indexBinds()
 	d.indexCompose(p)
@@ -502,6 +510,9 @@ func nearest(p *Project, cands []*LocationLink, file string) []*LocationLink {
 	best, tops := -1, map[projectKey]bool{}
 	var out []*LocationLink
 	for _, l := range cands {
+		if !p.sameRepo(file, l.Loc.Dir.File) {
+			continue
+		}
 		tops[p.projectOf(l.Loc.Dir.File)] = true
 		dd := p.dirDepth(path.Dir(file), path.Dir(l.Loc.Dir.File))
 		switch {
@@ -612,9 +623,14 @@ func (d *DeployLink) candidates(t passTarget, within []*compose.File) []*AppBind
 
 // near tells whether a plain address in one file can name a bind in
 // the other: always in a tree of one project, else only within the same
-// top-level directory.
+// project (see projectKey); within a repository below the tree's top whose
+// own apps are all in one project, anywhere in it.
 func (d *DeployLink) near(a, b string) bool {
-	return !d.multi || d.project.projectOf(a) == d.project.projectOf(b)
+	ka, kb := d.project.projectOf(a), d.project.projectOf(b)
+	if ka.repo != kb.repo {
+		return !d.multi
+	}
+	return !d.split[ka.repo] || ka.top == kb.top
 }
 
 func knownPort(p string) bool { return p != "" && isAllDigits(p) }

@@ -41,3 +41,35 @@ func TestCheckoutGivesTheSameFromAbove(t *testing.T) {
 		t.Errorf("want b's app behind b's nginx, and a's behind none:\n%s", inside)
 	}
 }
+
+// TestCheckoutBesideAnother: a repository whose apps are all in one
+// top-level directory is one project, as checked from its top, even when
+// the folder above holds another repository with apps of its own.
+func TestCheckoutBesideAnother(t *testing.T) {
+	app := "from flask import Flask\n\napp = Flask(__name__)\n"
+	bind := "bind = \"127.0.0.1:5000\"\n"
+	dir := testenv.WriteTree(t, map[string]string{
+		"r1/.git/HEAD":            "ref: refs/heads/main\n",
+		"r1/web/app.py":           app,
+		"r1/web/gunicorn.conf.py": bind,
+		"r1/nginx/site.conf": "server {\n    listen 80;\n    server_name a.example.com;\n" +
+			"    location / {\n        proxy_pass http://127.0.0.1:5000;\n    }\n}\n",
+		"r2/.git":                 "gitdir: ../.git/modules/r2\n",
+		"r2/web/app.py":           app,
+		"r2/web/gunicorn.conf.py": bind,
+	})
+	run := func(dir, path string) string {
+		res, err := runner.Run(context.Background(), runner.Options{Paths: []string{path}, Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.ReplaceAll(describe(res), "r1/", "")
+	}
+	inside, above := run(filepath.Join(dir, "r1"), "."), run(dir, ".")
+	if inside != above {
+		t.Errorf("checked from the folder above:\n%s\nfrom the repository's top:\n%s", above, inside)
+	}
+	if !strings.Contains(inside, "web/app.py:3:7 FL503") {
+		t.Errorf("want r1's app behind its nginx:\n%s", inside)
+	}
+}
