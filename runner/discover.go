@@ -71,8 +71,13 @@ type walker struct {
 	// .gitignore has been read.
 	gitTop string
 	loaded map[string]bool
-	// repos are the directories below the base that hold a .git.
-	repos map[string]bool
+	// repos are the directories below the base that hold a .git (slash
+	// paths from the base), repoRoots the same as absolute paths. A
+	// repository's files follow its own .gitignore files only.
+	repos     map[string]bool
+	repoRoots []string
+	// patternDirs holds the directory of each pattern's .gitignore.
+	patternDirs []string
 }
 
 // realBase is the scan base with its symlinks resolved.
@@ -123,15 +128,18 @@ func (w *walker) walk(p string) error {
 			return nil
 		}
 		r := w.rel(fp)
-		if d.Name() == ".git" && path.Dir(r) != "." && !strings.HasPrefix(r, "../") {
-			if w.repos == nil {
-				w.repos = map[string]bool{}
-			}
-			w.repos[path.Dir(r)] = true
-		}
 		if d.IsDir() {
 			if fp != p && w.skipDir(fp, r, d.Name()) {
 				return filepath.SkipDir
+			}
+			if r != "." && !strings.HasPrefix(r, "../") {
+				if _, err := os.Lstat(filepath.Join(fp, ".git")); err == nil {
+					if w.repos == nil {
+						w.repos = map[string]bool{}
+					}
+					w.repos[r] = true
+					w.repoRoots = append(w.repoRoots, fp)
+				}
 			}
 			w.loadIgnores(fp)
 			return nil
@@ -234,6 +242,7 @@ func (w *walker) loadIgnores(abs string) {
 			continue
 		}
 		w.patterns = append(w.patterns, gitignore.ParsePattern(line, domain))
+		w.patternDirs = append(w.patternDirs, abs)
 	}
 }
 
@@ -251,7 +260,28 @@ func (w *walker) ignored(abs string, isDir bool) bool {
 	if len(w.patterns) == 0 || len(parts) == 0 {
 		return false
 	}
-	return gitignore.NewMatcher(w.patterns).Match(parts, isDir)
+	patterns := w.patterns
+	if root := w.repoOf(abs); root != "" {
+		patterns = nil
+		for i, pat := range w.patterns {
+			if within(w.patternDirs[i], root) {
+				patterns = append(patterns, pat)
+			}
+		}
+	}
+	return gitignore.NewMatcher(patterns).Match(parts, isDir)
+}
+
+// repoOf is the innermost repository below the base that holds abs (not
+// the repository's own directory), or "".
+func (w *walker) repoOf(abs string) string {
+	var root string
+	for _, r := range w.repoRoots {
+		if len(r) > len(root) && abs != r && within(abs, r) {
+			root = r
+		}
+	}
+	return root
 }
 
 // classify decides what a file is read as, or 0 to leave it alone.

@@ -73,3 +73,33 @@ func TestCheckoutBesideAnother(t *testing.T) {
 		t.Errorf("want r1's app behind its nginx:\n%s", inside)
 	}
 }
+
+// TestCheckoutKeepsItsOwnIgnores: the .gitignore of the repository above
+// does not reach into a repository checked out inside it.
+func TestCheckoutKeepsItsOwnIgnores(t *testing.T) {
+	dir := testenv.WriteTree(t, map[string]string{
+		".git/HEAD":                 "ref: refs/heads/main\n",
+		".gitignore":                "nginx/\n",
+		"repo/.git/HEAD":            "ref: refs/heads/main\n",
+		"repo/.gitignore":           "build/\n",
+		"repo/web/app.py":           "from flask import Flask\n\napp = Flask(__name__)\n",
+		"repo/web/gunicorn.conf.py": "bind = \"127.0.0.1:5000\"\n",
+		"repo/build/app.py":         "from flask import Flask\n\nFlask(__name__).run(debug=True)\n",
+		"repo/nginx/site.conf": "server {\n    listen 80;\n    server_name a.example.com;\n" +
+			"    location / {\n        proxy_pass http://127.0.0.1:5000;\n    }\n}\n",
+	})
+	run := func(dir string) string {
+		res, err := runner.Run(context.Background(), runner.Options{Paths: []string{"."}, Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.ReplaceAll(describe(res), "repo/", "")
+	}
+	inside, above := run(filepath.Join(dir, "repo")), run(dir)
+	if inside != above {
+		t.Errorf("checked from the repository above:\n%s\nfrom its own top:\n%s", above, inside)
+	}
+	if !strings.Contains(inside, "web/app.py:3:7 FL503") || strings.Contains(inside, "build/") {
+		t.Errorf("want the app behind the nginx, and build/ ignored:\n%s", inside)
+	}
+}
