@@ -635,13 +635,22 @@ func (d *DeployLink) near(a, b string) bool {
 
 func knownPort(p string) bool { return p != "" && isAllDigits(p) }
 
+// hostPath cleans an absolute path of a host, where /var/run is /run.
+func hostPath(p string) string {
+	p = path.Clean(p)
+	if rest, ok := strings.CutPrefix(p, "/var/run/"); ok {
+		return "/run/" + rest
+	}
+	return p
+}
+
 // sameSocket tells whether nginx's socket path may be the bind's: the same
 // path when both are absolute on one host; the same file name when the
 // bind's path is relative to a working directory the tree does not show, or
 // is inside a container, whose socket directory nginx mounts where it likes.
 func sameSocket(target, bind string, container bool) bool {
 	if !container && path.IsAbs(target) && path.IsAbs(bind) {
-		return path.Clean(target) == path.Clean(bind)
+		return hostPath(target) == hostPath(bind)
 	}
 	return path.Base(target) == path.Base(bind)
 }

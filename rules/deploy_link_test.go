@@ -381,7 +381,8 @@ func TestDeployLinkSiblingComposeIsAnotherProject(t *testing.T) {
 
 // TestDeployLinkSocketsByPath: two apps of one host on sockets of the same
 // name in their own directories; nginx reaches each through its own path. A
-// relative socket path, or one in a container, matches by file name.
+// relative socket path, or one in a container, matches by file name;
+// /var/run is /run.
 func TestDeployLinkSocketsByPath(t *testing.T) {
 	unit := "[Service]\nExecStart=/srv/%s/venv/bin/gunicorn --bind unix:%s app:app\n"
 	site := "server { listen 80; server_name %s.test; location / { proxy_pass http://unix:%s; } }\n"
@@ -389,17 +390,19 @@ func TestDeployLinkSocketsByPath(t *testing.T) {
 		"deploy/a.service": fmt.Sprintf(unit, "a", "/run/a/gunicorn.sock"),
 		"deploy/b.service": fmt.Sprintf(unit, "b", "/run/b/gunicorn.sock"),
 		"deploy/c.service": fmt.Sprintf(unit, "c", "c.sock"),
+		"deploy/d.service": fmt.Sprintf(unit, "d", "/var/run/d/gunicorn.sock"),
 		"deploy/nginx/site.conf": fmt.Sprintf(site, "a", "/run/a/gunicorn.sock") + fmt.Sprintf(site, "x", "/run/x/gunicorn.sock") +
-			fmt.Sprintf(site, "c", "/srv/c/c.sock"),
+			fmt.Sprintf(site, "c", "/srv/c/c.sock") + fmt.Sprintf(site, "d", "/run/d/gunicorn.sock"),
 		"app.py": flaskApp,
 	})
 	wantLinks(t, p.DeployLink(),
 		"deploy/nginx/site.conf:1 address app.py",
 		"deploy/nginx/site.conf:2 not-app ",
 		"deploy/nginx/site.conf:3 address app.py",
+		"deploy/nginx/site.conf:4 address app.py", // /var/run is /run
 	)
 	d := p.DeployLink()
-	if len(d.Links) != 3 || len(d.Links[0].Binds) != 1 || d.Links[0].Binds[0].Pos.File != "deploy/a.service" {
+	if len(d.Links) != 4 || len(d.Links[0].Binds) != 1 || d.Links[0].Binds[0].Pos.File != "deploy/a.service" {
 		t.Errorf("the first server should reach a.service alone:\n%s", d.Describe())
 	}
 }

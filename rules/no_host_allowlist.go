@@ -28,7 +28,8 @@ var NoHostAllowlist = &Rule{
 			"reached through nginx that accepts any name, or when the app builds absolute URLs. " +
 			"Before Flask 3.1 `TRUSTED_HOSTS` does not exist (the message then says what to use), " +
 			"and a `SERVER_NAME` still makes Flask refuse other hosts. When the nginx in front sends " +
-			"its own `Host` (`proxy_pass` without `proxy_set_header Host $host`), the app cannot tell " +
+			"its own `Host` (`proxy_pass` without `proxy_set_header Host $host`, a `uwsgi_param HTTP_HOST " +
+			"$server_name`), the app cannot tell " +
 			"the names apart, and the message says to refuse unknown names in nginx instead.",
 		Fix: "On Flask 3.1 or newer set `TRUSTED_HOSTS = [\"app.example.com\"]`. On older versions " +
 			"set `trusted_hosts` on a `Request` subclass (`app.request_class`) or check " +
@@ -122,7 +123,7 @@ func noAllowlistFinding(p *Pass, m *AppModel, app *App, guard nginxHostGuard) (F
 			reason += fmt.Sprintf(" if its proxy target %s, only known at run time, is this app", guard.pass.Target)
 		}
 		if ownHost {
-			reason += ", with its own Host header (no proxy_set_header Host passes the client's), so the app " +
+			reason += ", with its own Host header (the client's is not passed on), so the app " +
 				"cannot tell the names apart"
 		}
 		reasons = append(reasons, reason)
@@ -158,20 +159,24 @@ func noAllowlistFinding(p *Pass, m *AppModel, app *App, guard nginxHostGuard) (F
 
 // passesClientHost tells whether the location hands the app the Host the
 // client sent: proxy_pass sends its own ($proxy_host) unless a
-// proxy_set_header Host says otherwise; the other modules pass the
-// request's headers on.
+// proxy_set_header Host says otherwise; uwsgi, FastCGI and SCGI pass the
+// request's headers on, unless a param sets HTTP_HOST.
 func passesClientHost(l *NginxLocation) bool {
-	if l.Pass == nil || l.Pass.Module != "proxy" {
+	if l.Pass == nil || l.Pass.Module == "grpc" {
 		return true
 	}
+	name, own := "HTTP_HOST", false
+	if l.Pass.Module == "proxy" {
+		name, own = "host", true
+	}
 	for _, d := range l.Effective(l.Pass.HeaderDirective()).Dirs {
-		if len(d.Args) >= 2 && strings.EqualFold(d.Args[0], "host") {
+		if len(d.Args) >= 2 && strings.EqualFold(d.Args[0], name) {
 			vars := nginxVars(d.Args[1])
 			v, _ := clientControlledVar(d.Args[1])
 			return containsString(vars, "host") || containsString(vars, "http_host") || v != ""
 		}
 	}
-	return false
+	return !own
 }
 
 // externalURLFor is the first url_for(..., _external=True) of the app's
