@@ -880,19 +880,25 @@ func (d *DeployLink) serviceNamed(file, name string, nearest []*compose.File) (S
 }
 
 // serviceLocations are the proxying locations of the nginx configurations
-// that a compose nginx service runs: those under its build context, and
-// those in a directory named after the service (under the compose file's
-// directory when there are such, else anywhere in its project of the
-// tree).
+// that a compose nginx service runs: those under its build context or a
+// path it mounts, and those in a directory named after the service under
+// the compose file's directory; only when there are none of these, those
+// in a directory of its name anywhere in its project of the tree.
 func (d *DeployLink) serviceLocations(p *Project, s ServiceRef, from *LocationLink) []*LocationLink {
 	var dir string
 	if s.Svc.Build {
 		dir = path.Join(path.Dir(s.File.Path), s.Svc.Context)
 	}
 	composeDir := path.Dir(s.File.Path)
-	// match tells whether the location's file is under the build context,
-	// else whether it is in a directory named after the service, and
-	// whether that is under the compose file's directory.
+	var mounts []string // the tree's paths that the service mounts
+	for _, m := range s.Svc.Mounts {
+		if !path.IsAbs(m.Text) && !strings.HasPrefix(m.Text, "~") {
+			mounts = append(mounts, path.Join(composeDir, m.Text))
+		}
+	}
+	// match tells whether the location's file is under the build context
+	// or mounted, else whether it is in a directory named after the
+	// service, and whether that is under the compose file's directory.
 	match := func(l *LocationLink) (inContext, named, beside bool) {
 		f := l.Loc.Dir.File
 		if l == from || l.Loc.Server == from.Loc.Server || !p.sameProject(f, s.File.Path) {
@@ -901,10 +907,20 @@ func (d *DeployLink) serviceLocations(p *Project, s ServiceRef, from *LocationLi
 		if dir != "" && dir != "." && strings.HasPrefix(f, dir+"/") {
 			return true, false, false
 		}
+		for _, m := range mounts {
+			if f == m || m == "." || strings.HasPrefix(f, m+"/") {
+				return true, false, false
+			}
+		}
 		named = containsString(strings.Split(path.Dir(f), "/"), s.Svc.Name)
 		return false, named, named && (composeDir == "." || strings.HasPrefix(f, composeDir+"/"))
 	}
-	onlyBeside := slices.ContainsFunc(d.Links, func(l *LocationLink) bool { _, _, beside := match(l); return beside })
+	// Found under the context, a mount or beside: the others are another
+	// compose project's.
+	onlyBeside := slices.ContainsFunc(d.Links, func(l *LocationLink) bool {
+		inContext, _, beside := match(l)
+		return inContext || beside
+	})
 	var out []*LocationLink
 	for _, l := range d.Links {
 		if inContext, named, beside := match(l); inContext || named && (beside || !onlyBeside) {

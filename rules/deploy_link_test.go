@@ -438,6 +438,32 @@ func TestDeployLinkNginxServiceOfItsComposeDir(t *testing.T) {
 	}
 }
 
+// TestDeployLinkNginxServiceByMount: compose nginx services that run the
+// configurations they mount: lb in front of proxy in front of web.
+func TestDeployLinkNginxServiceByMount(t *testing.T) {
+	site := "server { listen 80; server_name a.test; location / { proxy_pass http://%s; } }\n"
+	p := linkProject(t, map[string]string{
+		"compose.yaml": "services:\n  lb:\n    image: nginx:1.27\n    ports: [\"80:80\"]\n" +
+			"    volumes: [\"./lb/nginx:/etc/nginx/conf.d:ro\"]\n" +
+			"  proxy:\n    image: nginx:1.27\n    volumes:\n      - type: bind\n        source: ./conf/nginx/app.conf\n" +
+			"        target: /etc/nginx/conf.d/default.conf\n" +
+			"  web:\n    build: ./app\n    command: gunicorn -b 0.0.0.0:8000 app:app\n",
+		"lb/nginx/lb.conf":    fmt.Sprintf(site, "proxy:80"),
+		"conf/nginx/app.conf": fmt.Sprintf(site, "web:8000"),
+		"conf/nginx/old.conf": fmt.Sprintf(site, "web:8000"),
+		"app/app.py":          flaskApp,
+	})
+	d := p.DeployLink()
+	if hops, _, _ := d.Hops("app/app.py"); hops != 2 {
+		t.Errorf("hops = %d, want 2 (lb -> proxy -> web):\n%s", hops, d.Describe())
+	}
+	for _, l := range d.Links {
+		if l.Loc.Dir.File == "lb/nginx/lb.conf" && (len(l.Next) != 1 || l.Next[0].Loc.Dir.File != "conf/nginx/app.conf") {
+			t.Errorf("lb should pass to the one file proxy mounts:\n%s", d.Describe())
+		}
+	}
+}
+
 // TestDeployLinkNearestComposeOnlyNarrows: a development compose file
 // beside the nginx file names web too, but only the one above it runs web
 // on the port nginx passes to: the link goes there.

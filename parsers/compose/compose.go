@@ -57,6 +57,9 @@ type Service struct {
 	Expose     []Value
 	DependsOn  []string
 	Profiles   []string // the profiles that start it; none: always started
+	// Mounts are the host paths of its bind mounts, as written ("./nginx"
+	// of "./nginx:/etc/nginx/conf.d:ro", or a long form's source).
+	Mounts []Value
 }
 
 // File is a parsed compose file.
@@ -146,6 +149,14 @@ func service(name string, line int, body *yaml.Node) *Service {
 	s.EnvFiles = scalars(mapGet(body, "env_file"), "path")
 	s.Ports = scalars(mapGet(body, "ports"), "")
 	s.Expose = scalars(mapGet(body, "expose"), "")
+	for _, v := range scalars(mapGet(body, "volumes"), "source") {
+		src, _, _ := strings.Cut(v.Text, ":")
+		// A named volume has no path; a bind mount's source starts with
+		// ".", "/" or "~", or has a slash.
+		if src != "" && (strings.ContainsAny(src[:1], "./~") || strings.Contains(src, "/")) {
+			s.Mounts = append(s.Mounts, Value{src, v.Line})
+		}
+	}
 	for _, v := range scalars(mapGet(body, "profiles"), "") {
 		s.Profiles = append(s.Profiles, v.Text)
 	}

@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -145,4 +146,24 @@ func itoa(i int) string {
 		return string(rune('0' + i))
 	}
 	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+// TestMounts: the host paths of bind mounts, short and long form; named
+// volumes are none.
+func TestMounts(t *testing.T) {
+	f := Parse("compose.yaml", []byte("services:\n  nginx:\n    image: nginx\n    volumes:\n"+
+		"      - ./nginx:/etc/nginx/conf.d:ro\n      - data:/var/lib/data\n      - /srv/certs:/certs\n"+
+		"      - type: bind\n        source: ../shared/site.conf\n        target: /etc/nginx/nginx.conf\n"+
+		"      - type: volume\n        source: cache\n        target: /cache\n"))
+	if f.Error != "" || len(f.Services) != 1 {
+		t.Fatalf("parse: %q, %d services", f.Error, len(f.Services))
+	}
+	var got []string
+	for _, m := range f.Services[0].Mounts {
+		got = append(got, fmt.Sprintf("%s@%d", m.Text, m.Line))
+	}
+	want := []string{"./nginx@5", "/srv/certs@7", "../shared/site.conf@9"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("mounts %v, want %v", got, want)
+	}
 }
