@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"maps"
 	"path"
 	"sort"
 	"strings"
@@ -335,10 +336,20 @@ func (e *evaluator) classConstants(class Def, depth int) (map[string]Value, bool
 	return out, complete
 }
 
-// moduleConstants lists a module's upper-case module-level names.
+// moduleConstants lists a module's upper-case module-level names, those
+// its from x import * of modules of the tree bind included.
 func (e *evaluator) moduleConstants(m *python.File) map[string]Value {
 	out := map[string]Value{}
+	if !e.enter() {
+		return out
+	}
+	defer e.leave()
 	if s := e.r.scopes[m.Root]; s != nil {
+		for _, w := range s.wildcards {
+			if sub := e.r.findModule(m, w.module, int(w.level)); sub != nil {
+				maps.Copy(out, e.moduleConstants(sub))
+			}
+		}
 		for _, nb := range s.names {
 			if isConfigKey(nb.name) {
 				out[nb.name] = e.moduleAttr(m, nb.name)

@@ -269,12 +269,31 @@ func (r *Resolver) wildcardBinding(f *python.File, s *scope, name string) (*bind
 		case m == nil || strings.HasPrefix(name, "_"):
 			continue
 		}
-		if ms := r.scopes[m.Root]; ms != nil && ms.bound(name) {
+		if r.moduleBinds(m, name, 0) {
 			return &binding{kind: bindFromImport, stmt: w.stmt, module: w.module, level: w.level,
 				attr: name, synthetic: true}, nameBound
 		}
 	}
 	return nil, nameBuiltin
+}
+
+// moduleBinds tells whether module m binds name at module level, itself or
+// through its own from x import * of modules of the tree (a package that
+// re-exports its submodules' names).
+func (r *Resolver) moduleBinds(m *python.File, name string, depth int) bool {
+	ms := r.scopes[m.Root]
+	if ms == nil || depth > 8 {
+		return false
+	}
+	if ms.bound(name) {
+		return true
+	}
+	for _, w := range ms.wildcards {
+		if sub := r.findModule(m, w.module, int(w.level)); sub != nil && r.moduleBinds(sub, name, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // isBuiltinName tells whether a name is one of the builtins that a wildcard
@@ -344,7 +363,8 @@ func moduleValue(m *python.File) Value {
 }
 
 // moduleAttr is the value of name after module m has run: its last
-// module-level binding, or a submodule of a package.
+// module-level binding, one of its from x import *, or a submodule of a
+// package.
 func (e *evaluator) moduleAttr(m *python.File, name string) Value {
 	if !e.enter() {
 		return Value{}
@@ -357,6 +377,14 @@ func (e *evaluator) moduleAttr(m *python.File, name string) Value {
 				return Value{}
 			}
 			return e.bindingValue(m, b)
+		}
+		if len(s.wildcards) > 0 && !strings.HasPrefix(name, "_") {
+			switch b, state := e.r.wildcardBinding(m, s, name); state {
+			case nameBound:
+				return e.bindingValue(m, b)
+			case nameOpaque:
+				return Value{}
+			}
 		}
 	}
 	if sub := e.r.submodule(m, name); sub != nil {

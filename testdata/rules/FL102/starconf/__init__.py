@@ -1,0 +1,1 @@
+from .prod import *  # noqa: F403
