@@ -528,29 +528,84 @@ func parseAll(ctx context.Context, cache *Cache, paths []string, sources map[str
 // pyfileTargets reads the files that from_pyfile("settings.cfg") loads
 // when they do not end in .py: Flask executes them as Python, so they are
 // parsed as Python too. The targets are the file names in the call's
-// arguments (a literal, or an environment variable's default), looked up
-// beside the file that names them, inside the scanned tree; the new paths
-// are returned and their bytes added to sources.
+// arguments (a literal, an environment variable's default, or a constant
+// of the same file that an argument names), looked up beside the file that
+// names them and beside the files that make an app (from_pyfile reads from
+// the app's directory), inside the scanned tree; the new paths are
+// returned and their bytes added to sources.
 func pyfileTargets(fsys fs.FS, pyFiles []string, sources map[string][]byte) []string {
 	var added []string
+	var appDirs []string // the directories of the files that may make an app, found once
 	for _, p := range pyFiles {
-		for args := range callArguments(sources[p], "from_pyfile(") {
-			quotedStrings(args, func(s []byte) {
-				target := path.Join(path.Dir(p), string(s))
+		src := sources[p]
+		if !bytes.Contains(src, []byte("from_pyfile(")) {
+			continue
+		}
+		if appDirs == nil {
+			appDirs = []string{}
+			for _, q := range pyFiles {
+				if definesApp(sources[q]) && !slices.Contains(appDirs, path.Dir(q)) {
+					appDirs = append(appDirs, path.Dir(q))
+				}
+			}
+		}
+		dirs := append([]string{path.Dir(p)}, appDirs...)
+		read := func(name []byte) {
+			for _, dir := range dirs {
+				target := path.Join(dir, string(name))
 				if !strings.Contains(path.Base(target), ".") || strings.HasSuffix(target, ".py") ||
 					sources[target] != nil || !fs.ValidPath(target) {
-					return
+					continue
 				}
-				src, err := fs.ReadFile(fsys, target)
-				if err != nil || len(src) > MaxFileSize {
-					return
+				data, err := fs.ReadFile(fsys, target)
+				if err != nil || len(data) > MaxFileSize {
+					continue
 				}
-				sources[target] = src
+				sources[target] = data
 				added = append(added, target)
-			})
+			}
+		}
+		for args := range callArguments(src, "from_pyfile(") {
+			quotedStrings(args, read)
+			for len(args) > 0 { // a constant the call names
+				word, rest := takeWhile(args, isWordByte)
+				if len(word) == 0 {
+					args = args[1:]
+					continue
+				}
+				if value := constantIn(src, word); value != nil {
+					read(value)
+				}
+				args = rest
+			}
 		}
 	}
 	return added
+}
+
+// constantIn is the string a line of src assigns to name at its start
+// ("CFG = 'prod.cfg'"), or nil.
+func constantIn(src, name []byte) []byte {
+	for len(src) > 0 {
+		var line []byte
+		line, src = cutLine(src)
+		rest, ok := bytes.CutPrefix(bytes.TrimLeft(line, blanks), name)
+		if !ok {
+			continue
+		}
+		rest = bytes.TrimLeft(rest, blanks)
+		if rest, ok = bytes.CutPrefix(rest, []byte("=")); !ok {
+			continue
+		}
+		var value []byte
+		quotedStrings(rest, func(s []byte) {
+			if value == nil {
+				value = s
+			}
+		})
+		return value
+	}
+	return nil
 }
 
 // callArguments yields the arguments of each call that begins with open

@@ -1,0 +1,3 @@
+from flask import Flask
+
+factory_app = Flask(__name__)
