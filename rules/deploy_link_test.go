@@ -391,7 +391,8 @@ func TestDeployLinkSocketsByPath(t *testing.T) {
 		"deploy/b.service": fmt.Sprintf(unit, "b", "/run/b/gunicorn.sock"),
 		"deploy/c.service": fmt.Sprintf(unit, "c", "c.sock"),
 		"deploy/d.service": fmt.Sprintf(unit, "d", "/var/run/d/gunicorn.sock"),
-		"deploy/nginx/site.conf": fmt.Sprintf(site, "a", "/run/a/gunicorn.sock") + fmt.Sprintf(site, "x", "/run/x/gunicorn.sock") +
+		"deploy/nginx/site.conf": fmt.Sprintf(site, "a", "/run/a/gunicorn.sock") +
+			fmt.Sprintf(site, "x", "/run/x/gunicorn.sock") +
 			fmt.Sprintf(site, "c", "/srv/c/c.sock") + fmt.Sprintf(site, "d", "/run/d/gunicorn.sock"),
 		"app.py": flaskApp,
 	})
@@ -445,7 +446,8 @@ func TestDeployLinkNginxServiceByMount(t *testing.T) {
 	p := linkProject(t, map[string]string{
 		"compose.yaml": "services:\n  lb:\n    image: nginx:1.27\n    ports: [\"80:80\"]\n" +
 			"    volumes: [\"./lb/nginx:/etc/nginx/conf.d:ro\"]\n" +
-			"  proxy:\n    image: nginx:1.27\n    volumes:\n      - type: bind\n        source: ./conf/nginx/app.conf\n" +
+			"  proxy:\n    image: nginx:1.27\n    volumes:\n      - type: bind\n" +
+			"        source: ./conf/nginx/app.conf\n" +
 			"        target: /etc/nginx/conf.d/default.conf\n" +
 			"  web:\n    build: ./app\n    command: gunicorn -b 0.0.0.0:8000 app:app\n",
 		"lb/nginx/lb.conf":    fmt.Sprintf(site, "proxy:80"),
@@ -458,7 +460,10 @@ func TestDeployLinkNginxServiceByMount(t *testing.T) {
 		t.Errorf("hops = %d, want 2 (lb -> proxy -> web):\n%s", hops, d.Describe())
 	}
 	for _, l := range d.Links {
-		if l.Loc.Dir.File == "lb/nginx/lb.conf" && (len(l.Next) != 1 || l.Next[0].Loc.Dir.File != "conf/nginx/app.conf") {
+		if l.Loc.Dir.File != "lb/nginx/lb.conf" {
+			continue
+		}
+		if len(l.Next) != 1 || l.Next[0].Loc.Dir.File != "conf/nginx/app.conf" {
 			t.Errorf("lb should pass to the one file proxy mounts:\n%s", d.Describe())
 		}
 	}

@@ -10,30 +10,25 @@ import (
 	"github.com/flasklint/flasklint/runner"
 )
 
+// checkoutApp is a Flask app module of the trees below.
+const checkoutApp = "from flask import Flask\n\napp = Flask(__name__)\n"
+
 // TestCheckoutGivesTheSameFromAbove: a git repository checked from the
 // folder above it gives the findings it gives when checked from its own
 // top, paths aside. Its top-level directories are its projects either way:
 // an app of one is not put behind the nginx of others because every path
 // shares the repository's folder.
 func TestCheckoutGivesTheSameFromAbove(t *testing.T) {
-	app := "from flask import Flask\n\napp = Flask(__name__)\n"
 	site := "server {\n    listen 80;\n    location / {\n        proxy_pass http://$backend;\n    }\n}\n"
 	dir := testenv.WriteTree(t, map[string]string{
 		"repo/.git/HEAD":            "ref: refs/heads/main\n",
-		"repo/a/app.py":             app,
-		"repo/b/app.py":             app,
+		"repo/a/app.py":             checkoutApp,
+		"repo/b/app.py":             checkoutApp,
 		"repo/b/nginx/nginx.conf":   site,
-		"repo/c/app.py":             app,
+		"repo/c/app.py":             checkoutApp,
 		"repo/c/nginx/default.conf": site,
 	})
-	run := func(dir, path string) string {
-		res, err := runner.Run(context.Background(), runner.Options{Paths: []string{path}, Dir: dir})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return strings.ReplaceAll(describe(res), "repo/", "")
-	}
-	inside, above := run(filepath.Join(dir, "repo"), "."), run(dir, "repo")
+	inside, above := checkFrom(t, filepath.Join(dir, "repo"), ".", ""), checkFrom(t, dir, "repo", "repo/")
 	if inside != above {
 		t.Errorf("checked from above the repository:\n%s\nfrom its top:\n%s", above, inside)
 	}
@@ -46,26 +41,18 @@ func TestCheckoutGivesTheSameFromAbove(t *testing.T) {
 // top-level directory is one project, as checked from its top, even when
 // the folder above holds another repository with apps of its own.
 func TestCheckoutBesideAnother(t *testing.T) {
-	app := "from flask import Flask\n\napp = Flask(__name__)\n"
 	bind := "bind = \"127.0.0.1:5000\"\n"
 	dir := testenv.WriteTree(t, map[string]string{
 		"r1/.git/HEAD":            "ref: refs/heads/main\n",
-		"r1/web/app.py":           app,
+		"r1/web/app.py":           checkoutApp,
 		"r1/web/gunicorn.conf.py": bind,
 		"r1/nginx/site.conf": "server {\n    listen 80;\n    server_name a.example.com;\n" +
 			"    location / {\n        proxy_pass http://127.0.0.1:5000;\n    }\n}\n",
 		"r2/.git":                 "gitdir: ../.git/modules/r2\n",
-		"r2/web/app.py":           app,
+		"r2/web/app.py":           checkoutApp,
 		"r2/web/gunicorn.conf.py": bind,
 	})
-	run := func(dir, path string) string {
-		res, err := runner.Run(context.Background(), runner.Options{Paths: []string{path}, Dir: dir})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return strings.ReplaceAll(describe(res), "r1/", "")
-	}
-	inside, above := run(filepath.Join(dir, "r1"), "."), run(dir, ".")
+	inside, above := checkFrom(t, filepath.Join(dir, "r1"), ".", ""), checkFrom(t, dir, ".", "r1/")
 	if inside != above {
 		t.Errorf("checked from the folder above:\n%s\nfrom the repository's top:\n%s", above, inside)
 	}
@@ -82,24 +69,31 @@ func TestCheckoutKeepsItsOwnIgnores(t *testing.T) {
 		".gitignore":                "nginx/\n",
 		"repo/.git/HEAD":            "ref: refs/heads/main\n",
 		"repo/.gitignore":           "build/\n",
-		"repo/web/app.py":           "from flask import Flask\n\napp = Flask(__name__)\n",
+		"repo/web/app.py":           checkoutApp,
 		"repo/web/gunicorn.conf.py": "bind = \"127.0.0.1:5000\"\n",
 		"repo/build/app.py":         "from flask import Flask\n\nFlask(__name__).run(debug=True)\n",
 		"repo/nginx/site.conf": "server {\n    listen 80;\n    server_name a.example.com;\n" +
 			"    location / {\n        proxy_pass http://127.0.0.1:5000;\n    }\n}\n",
 	})
-	run := func(dir string) string {
-		res, err := runner.Run(context.Background(), runner.Options{Paths: []string{"."}, Dir: dir})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return strings.ReplaceAll(describe(res), "repo/", "")
-	}
-	inside, above := run(filepath.Join(dir, "repo")), run(dir)
+	inside, above := checkFrom(t, filepath.Join(dir, "repo"), ".", ""), checkFrom(t, dir, ".", "repo/")
 	if inside != above {
 		t.Errorf("checked from the repository above:\n%s\nfrom its own top:\n%s", above, inside)
 	}
 	if !strings.Contains(inside, "web/app.py:3:7 FL503") || strings.Contains(inside, "build/") {
 		t.Errorf("want the app behind the nginx, and build/ ignored:\n%s", inside)
 	}
+}
+
+// checkFrom checks path from dir and describes the findings, with prefix
+// taken out of every path.
+func checkFrom(t *testing.T, dir, path, prefix string) string {
+	t.Helper()
+	res, err := runner.Run(context.Background(), runner.Options{Paths: []string{path}, Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if prefix == "" {
+		return describe(res)
+	}
+	return strings.ReplaceAll(describe(res), prefix, "")
 }
