@@ -1,8 +1,8 @@
 package rules
 
 import (
-	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -346,8 +346,15 @@ func (e *evaluator) moduleConstants(m *python.File) map[string]Value {
 	defer e.leave()
 	if s := e.r.scopes[m.Root]; s != nil {
 		for _, w := range s.wildcards {
-			if sub := e.r.findModule(m, w.module, int(w.level)); sub != nil {
-				maps.Copy(out, e.moduleConstants(sub))
+			sub := e.r.findModule(m, w.module, int(w.level))
+			if sub == nil {
+				continue
+			}
+			all, restricted := e.r.starExports(sub)
+			for k, v := range e.moduleConstants(sub) {
+				if !restricted || slices.Contains(all, k) {
+					out[k] = v
+				}
 			}
 		}
 		for _, nb := range s.names {

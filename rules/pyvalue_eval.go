@@ -3,6 +3,7 @@ package rules
 import (
 	"maps"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -277,12 +278,41 @@ func (r *Resolver) wildcardBinding(f *python.File, s *scope, name string) (*bind
 	return nil, nameBuiltin
 }
 
+// starExports lists the names from m import * brings in when m sets
+// __all__ to a list or tuple of string literals; ok is false otherwise
+// (every public name).
+func (r *Resolver) starExports(m *python.File) (names []string, ok bool) {
+	ms := r.scopes[m.Root]
+	if ms == nil {
+		return nil, false
+	}
+	b := ms.last("__all__")
+	if b == nil || b.kind != bindAssign || b.value == nil ||
+		b.value.Type() != "list" && b.value.Type() != "tuple" {
+		return nil, false
+	}
+	for _, item := range b.value.NamedChildren() {
+		if item.Type() != "string" {
+			return nil, false
+		}
+		text := strings.TrimLeft(m.Text(item), "rRuU")
+		if len(text) < 2 || text[0] != text[len(text)-1] || text[0] != '"' && text[0] != '\'' {
+			return nil, false
+		}
+		names = append(names, text[1:len(text)-1])
+	}
+	return names, true
+}
+
 // moduleBinds tells whether module m binds name at module level, itself or
 // through its own from x import * of modules of the tree (a package that
 // re-exports its submodules' names).
 func (r *Resolver) moduleBinds(m *python.File, name string, depth int) bool {
 	ms := r.scopes[m.Root]
 	if ms == nil || depth > 8 {
+		return false
+	}
+	if all, ok := r.starExports(m); ok && !slices.Contains(all, name) {
 		return false
 	}
 	if ms.bound(name) {
