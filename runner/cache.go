@@ -37,8 +37,9 @@ type cachedSum struct {
 type cachedScan struct {
 	sum     [sha256.Size]byte
 	pathSet [sha256.Size]byte
-	imports []string
-	scanned bool // imports is set
+	imports links
+	scanned bool // imports.imports is set
+	named   bool // imports.named is set
 	by      *prescan
 	need    need // what by found in the bytes, when by is set
 }
@@ -206,19 +207,20 @@ func (c *Cache) need(scan *prescan, path string, src []byte) need {
 	return s.need
 }
 
-// imported is imported through the cache.
-func (c *Cache) imported(path string, src []byte, index *modules) []string {
+// imported is imported through the cache; the named files too when
+// withNames is set.
+func (c *Cache) imported(path string, src []byte, index *modules, withNames bool) links {
 	if c == nil {
-		return imported(path, src, index)
+		return imported(path, src, index, withNames)
 	}
 	s, _ := c.scan(path, src)
 	c.mu.Lock()
 	set := c.pathSet
 	c.mu.Unlock()
-	if s.scanned && s.pathSet == set {
+	if s.scanned && s.pathSet == set && (s.named || !withNames) {
 		return s.imports
 	}
-	s.imports, s.pathSet, s.scanned = imported(path, src, index), set, true
+	s.imports, s.pathSet, s.scanned, s.named = imported(path, src, index, withNames), set, true, withNames
 	c.mu.Lock()
 	c.scans[path] = s
 	c.mu.Unlock()

@@ -56,13 +56,37 @@ func parsePython(ctx context.Context, cache *Cache, paths []string, sources map[
 		index := newModules(paths)
 		cache.setPaths(paths)
 		importedBy := map[string][]string{} // file -> files importing it
-		targets := make([][]string, len(paths))
-		parallel(len(paths), workers, func(i int) { targets[i] = cache.imported(paths[i], sources[paths[i]], index) })
+		targets := make([]links, len(paths))
+		parallel(len(paths), workers, func(i int) {
+			targets[i] = cache.imported(paths[i], sources[paths[i]], index, false)
+		})
+		at := make(map[string]int, len(paths))
+		var loaders []string
 		for i, p := range paths {
-			for _, target := range targets[i] {
+			at[p] = i
+			for _, target := range targets[i].imports {
 				if target != p {
 					imports[p] = append(imports[p], target)
 					importedBy[target] = append(importedBy[target], p)
+				}
+			}
+			if loadsByName(sources[p]) {
+				loaders = append(loaders, p)
+			}
+		}
+		// The strings of a loader and of what it imports, however
+		// indirectly, may name what it loads.
+		named := map[string]bool{}
+		reach(loaders, imports, named)
+		namers := slices.Sorted(maps.Keys(named))
+		parallel(len(namers), workers, func(i int) {
+			j := at[namers[i]]
+			targets[j] = cache.imported(paths[j], sources[paths[j]], index, true)
+		})
+		for _, p := range namers {
+			for _, target := range targets[at[p]].named {
+				if target != p {
+					imports[p] = append(imports[p], target)
 				}
 			}
 		}
@@ -180,7 +204,11 @@ func (m *modules) find(file, dotted string) []string {
 		}
 		dir = path.Dir(dir)
 	}
-	return m.bySuffix[rel]
+	// The model takes a module found only by the end of its path when one
+	// file has that path; two of several are enough for it to see that
+	// the name is ambiguous, as it does when every file is parsed.
+	found := m.bySuffix[rel]
+	return found[:min(len(found), 2)]
 }
 
 // importLines finds the modules each import statement names: "import
@@ -363,26 +391,50 @@ func isNameListByte(c byte) bool { return isWordByte(c) || c == ' ' || c == '\t'
 
 func isModuleListByte(c byte) bool { return isNameListByte(c) || c == '.' }
 
-// imported lists the files of the tree that the source may import or load.
-// Besides its imports, a string may name a module ("config.Prod",
+// links are the files of the tree a Python file imports, and those its
+// strings may name (see imported).
+type links struct {
+	imports, named []string
+}
+
+// loaderNeedles mark a file that loads configuration by name: the strings
+// of the modules it imports, however indirectly, may reach the call.
+var loaderNeedles = [][]byte{[]byte("from_object"), []byte("from_pyfile"), []byte("from_envvar"),
+	[]byte("from_file"), []byte("import_module"), []byte("__import__")}
+
+func loadsByName(src []byte) bool {
+	return slices.ContainsFunc(loaderNeedles, func(n []byte) bool { return bytes.Contains(src, n) })
+}
+
+// imported lists the files of the tree that the source imports, and those
+// its strings may name. A string may name a module ("config.Prod",
 // "settings") or a Python file ("settings.py") that reaches a config loader,
 // from_object or from_pyfile, through a constant, a default, another module
-// or a name built at run time (f"config.{ENV}", "settings_" + env), so each
-// string counts as loading: a file of its name beside this file or beside a
-// module it imports (from_pyfile reads beside the app), the module its
-// dotted name resolves to, and the modules named like one of its words or
-// beginning with a word that a placeholder follows, each resolved as an
-// import is (the nearest first).
-func imported(file string, src []byte, index *modules) []string {
-	var mods, files []string
+// or a name built at run time (f"config.{ENV}", "settings_" + env): a file
+// of its name beside this file or beside a module it imports (from_pyfile
+// reads beside the app), the module its dotted name resolves to, and the
+// modules named like one of its words or beginning with a word that a
+// placeholder follows, each resolved as an import is (the nearest first).
+// Only the strings of the files that a loader's import reaches count (see
+// parsePython).
+func imported(file string, src []byte, index *modules, withNames bool) links {
+	var mods []string
 	importLines(src, func(mod string) { mods = append(mods, mod) })
-	imports := len(mods)
+	var l links
+	for _, m := range unique(mods) {
+		l.imports = append(l.imports, index.find(file, m)...)
+	}
+	l.imports = unique(l.imports)
+	if !withNames {
+		return l
+	}
+	var names, files []string
 	quotedStrings(src, func(s []byte) {
 		if ext := path.Ext(string(s)); len(ext) > 1 && isIdentifier(ext[1:]) {
 			files = append(files, path.Clean(string(s)))
 		}
 		if isDottedName(s) {
-			mods = append(mods, string(s), string(s[:bytes.LastIndexByte(s, '.')]))
+			names = append(names, string(s), string(s[:bytes.LastIndexByte(s, '.')]))
 		}
 		for len(s) > 0 {
 			word, rest := takeWhile(s, isWordByte)
@@ -391,37 +443,34 @@ func imported(file string, src []byte, index *modules) []string {
 				continue
 			}
 			if len(index.named(word)) > 0 {
-				mods = append(mods, string(word))
+				names = append(names, string(word))
 			}
 			if len(word) >= 3 && (word[len(word)-1] == '_' || len(rest) > 0 && rest[0] == '{') {
-				mods = append(mods, index.namesFrom(word)...)
+				names = append(names, index.namesFrom(word)...)
 			}
 			s = rest
 		}
 	})
-	var out []string
-	for i, m := range mods {
-		found := index.find(file, m)
-		out = append(out, found...)
-		if i < imports {
-			for _, t := range found {
-				for _, f := range files {
-					if beside := path.Join(path.Dir(t), f); index.byPath[beside] {
-						out = append(out, beside)
-					}
-				}
+	for _, m := range unique(names) {
+		l.named = append(l.named, index.find(file, m)...)
+	}
+	for _, f := range unique(files) {
+		for _, dir := range append([]string{file}, l.imports...) {
+			if beside := path.Join(path.Dir(dir), f); index.byPath[beside] {
+				l.named = append(l.named, beside)
 			}
 		}
 	}
-	for _, f := range files {
-		if beside := path.Join(path.Dir(file), f); index.byPath[beside] {
-			out = append(out, beside)
-		}
-	}
-	seen := make(map[string]bool, len(out))
-	return slices.DeleteFunc(out, func(p string) bool {
-		dup := seen[p]
-		seen[p] = true
+	l.named = unique(l.named)
+	return l
+}
+
+// unique keeps the first of each string, in order.
+func unique(list []string) []string {
+	seen := make(map[string]bool, len(list))
+	return slices.DeleteFunc(list, func(s string) bool {
+		dup := seen[s]
+		seen[s] = true
 		return dup
 	})
 }

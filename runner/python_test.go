@@ -80,7 +80,7 @@ func TestImportedResolvesLikeTheModel(t *testing.T) {
 		{"svc1/wsgi.py", "import helpers\n", []string{"lib/only/helpers.py"}},
 		{"svc1/wsgi.py", "from views import x\n", []string{"svc1/app/views.py", "svc2/app/views.py"}},
 	} {
-		if got := imported(tt.file, []byte(tt.src), index); !slices.Equal(got, tt.want) {
+		if got := imported(tt.file, []byte(tt.src), index, false).imports; !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %q imports %v, want %v", tt.file, tt.src, got, tt.want)
 		}
 	}
@@ -200,8 +200,8 @@ func TestImportedStrings(t *testing.T) {
 		{`from_object(f"pro{ENV}")`, []string{"settings/prod.py"}},
 		{`CONF = "base"`, []string{"conf/base.py"}},
 	} {
-		if got := imported("app.py", []byte(tt.src), index); !slices.Equal(got, tt.want) {
-			t.Errorf("%q imports %v, want %v", tt.src, got, tt.want)
+		if got := imported("app.py", []byte(tt.src), index, true).named; !slices.Equal(got, tt.want) {
+			t.Errorf("%q names %v, want %v", tt.src, got, tt.want)
 		}
 	}
 }
