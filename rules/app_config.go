@@ -2,7 +2,6 @@ package rules
 
 import (
 	"path"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -340,28 +339,8 @@ func (e *evaluator) classConstants(class Def, depth int) (map[string]Value, bool
 // its from x import * of modules of the tree bind included.
 func (e *evaluator) moduleConstants(m *python.File) map[string]Value {
 	out := map[string]Value{}
-	if !e.enter() {
-		return out
-	}
-	defer e.leave()
-	if s := e.r.scopes[m.Root]; s != nil {
-		for _, w := range s.wildcards {
-			sub := e.r.findModule(m, w.module, int(w.level))
-			if sub == nil {
-				continue
-			}
-			all, restricted := e.r.starExports(sub)
-			for k, v := range e.moduleConstants(sub) {
-				if !restricted || slices.Contains(all, k) {
-					out[k] = v
-				}
-			}
-		}
-		for _, nb := range s.names {
-			if isConfigKey(nb.name) {
-				out[nb.name] = e.moduleAttr(m, nb.name)
-			}
-		}
+	for _, name := range e.r.configNames(m, map[*python.File]bool{}) {
+		out[name] = e.moduleAttr(m, name)
 	}
 	return out
 }

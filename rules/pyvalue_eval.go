@@ -270,7 +270,10 @@ func (r *Resolver) wildcardBinding(f *python.File, s *scope, name string) (*bind
 		case m == nil || strings.HasPrefix(name, "_"):
 			continue
 		}
-		if r.moduleBinds(m, name, 0) {
+		if r.moduleBinds(m, name) {
+			if conditionalBinding(f, w, nil) {
+				return nil, nameOpaque
+			}
 			return &binding{kind: bindFromImport, stmt: w.stmt, module: w.module, level: w.level,
 				attr: name, synthetic: true}, nameBound
 		}
@@ -307,11 +310,18 @@ func (r *Resolver) starExports(m *python.File) (names []string, ok bool) {
 // moduleBinds tells whether module m binds name at module level, itself or
 // through its own from x import * of modules of the tree (a package that
 // re-exports its submodules' names).
-func (r *Resolver) moduleBinds(m *python.File, name string, depth int) bool {
+func (r *Resolver) moduleBinds(m *python.File, name string) bool {
+	return r.binds(m, name, map[*python.File]bool{})
+}
+
+// binds is moduleBinds, each module looked at once (star imports may form
+// cycles).
+func (r *Resolver) binds(m *python.File, name string, seen map[*python.File]bool) bool {
 	ms := r.scopes[m.Root]
-	if ms == nil || depth > 8 {
+	if ms == nil || seen[m] {
 		return false
 	}
+	seen[m] = true
 	if all, ok := r.starExports(m); ok && !slices.Contains(all, name) {
 		return false
 	}
@@ -319,11 +329,40 @@ func (r *Resolver) moduleBinds(m *python.File, name string, depth int) bool {
 		return true
 	}
 	for _, w := range ms.wildcards {
-		if sub := r.findModule(m, w.module, int(w.level)); sub != nil && r.moduleBinds(sub, name, depth+1) {
+		if sub := r.findModule(m, w.module, int(w.level)); sub != nil && r.binds(sub, name, seen) {
 			return true
 		}
 	}
 	return false
+}
+
+// configNames lists the upper-case names module m binds at module level,
+// itself or through its from x import * of modules of the tree.
+func (r *Resolver) configNames(m *python.File, seen map[*python.File]bool) []string {
+	ms := r.scopes[m.Root]
+	if ms == nil || seen[m] {
+		return nil
+	}
+	seen[m] = true
+	var out []string
+	for _, nb := range ms.names {
+		if isConfigKey(nb.name) {
+			out = append(out, nb.name)
+		}
+	}
+	for _, w := range ms.wildcards {
+		sub := r.findModule(m, w.module, int(w.level))
+		if sub == nil {
+			continue
+		}
+		all, restricted := r.starExports(sub)
+		for _, name := range r.configNames(sub, seen) {
+			if (!restricted || slices.Contains(all, name)) && !slices.Contains(out, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
 }
 
 // isBuiltinName tells whether a name is one of the builtins that a wildcard
@@ -402,7 +441,21 @@ func (e *evaluator) moduleAttr(m *python.File, name string) Value {
 	defer e.leave()
 
 	if s := e.r.scopes[m.Root]; s != nil {
-		if b := s.last(name); b != nil {
+		b := s.last(name)
+		if b != nil && len(s.wildcards) > 0 && !strings.HasPrefix(name, "_") {
+			// A star import of the tree after the last binding that
+			// binds the name again.
+			for i := len(s.wildcards) - 1; i >= 0 && s.wildcards[i].stmt.StartByte > b.stmt.StartByte; i-- {
+				w := s.wildcards[i]
+				if sub := e.r.findModule(m, w.module, int(w.level)); sub != nil && e.r.moduleBinds(sub, name) {
+					if conditionalBinding(m, w, nil) {
+						return Value{}
+					}
+					return e.moduleAttr(sub, name)
+				}
+			}
+		}
+		if b != nil {
 			if conditionalBinding(m, b, nil) {
 				return Value{}
 			}

@@ -1,0 +1,3 @@
+from cyc_b import *  # noqa: F403
+from cyc_b import *  # noqa: F403
+from cyc_b import *  # noqa: F403
