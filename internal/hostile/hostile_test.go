@@ -232,6 +232,31 @@ func TestGeneratedCases(t *testing.T) {
 				"Flask(__name__).run(debug=True)\n")
 			write(t, dir, "big_data.py", strings.Repeat("x = 1\n", 200_000))
 		}, []string{"big_app.py:1 FL004 over the 1 MiB limit for a syntax tree"}},
+		// Strings that name modules count only where they may reach a
+		// config loader, and a name many files share links two of them.
+		{"thousands of files of strings naming common modules", func(t *testing.T, dir string) {
+			for i := range 300 {
+				for _, m := range []string{"app", "config", "utils"} {
+					write(t, dir, fmt.Sprintf("pkg%03d/%s.py", i, m), "X = 1\n")
+				}
+			}
+			line := "s = \"app utils config.views\"\n"
+			for i := range 2000 {
+				src := "import os\n" + strings.Repeat(line, 50)
+				if i%10 == 0 {
+					src = "import flask\n" + src + "flask.Flask(__name__).config.from_object(\"config\")\n"
+				}
+				write(t, dir, fmt.Sprintf("mods%02d/m%04d.py", i/100, i), src)
+			}
+		}, nil},
+		// Star imports that form cycles, several to a module.
+		{"star imports in a cycle", func(t *testing.T, dir string) {
+			write(t, dir, "cyc/a.py", strings.Repeat("from b import *\n", 8)+"from c import *\n")
+			write(t, dir, "cyc/b.py", strings.Repeat("from a import *\n", 8)+"from c import *\nDEBUG = True\n")
+			write(t, dir, "cyc/c.py", "from a import *\nfrom b import *\n")
+			write(t, dir, "cyc/app.py", "from flask import Flask\nfrom a import *\n\napp = Flask(__name__)\n"+
+				"app.config.from_object(__name__)\n")
+		}, []string{"cyc/b.py:10 FL102"}},
 		{"directory named app.py", func(t *testing.T, dir string) {
 			write(t, dir, "app.py/inner.py", neighbour)
 		}, []string{"app.py/inner.py:3 FL101"}},
