@@ -576,29 +576,30 @@ func parseAll(ctx context.Context, cache *Cache, paths []string, sources map[str
 
 // pyfileTargets reads the files that from_pyfile("settings.cfg") loads
 // when they do not end in .py: Flask executes them as Python, so they are
-// parsed as Python too. The targets are the file names in the call's
-// arguments (a literal, an environment variable's default, or a constant
-// of the same file that an argument names), looked up beside the file that
-// names them and beside the files that make an app (from_pyfile reads from
-// the app's directory), inside the scanned tree; the new paths are
-// returned and their bytes added to sources.
+// parsed as Python too. The targets are the file names in the call's first
+// argument (a literal, an environment variable's default, or a constant of
+// the same file that it names), looked up beside the file that names them
+// and beside the modules it imports (from_pyfile reads from the app's
+// directory, and the app may be made in a module the caller imports),
+// inside the scanned tree; the new paths are returned and their bytes
+// added to sources.
 func pyfileTargets(fsys fs.FS, pyFiles []string, sources map[string][]byte) []string {
 	var added []string
-	var appDirs []string // the directories of the files that may make an app, found once
+	var index *modules // of the Python files, made once
 	for _, p := range pyFiles {
 		src := sources[p]
 		if !bytes.Contains(src, []byte("from_pyfile(")) {
 			continue
 		}
-		if appDirs == nil {
-			appDirs = []string{}
-			for _, q := range pyFiles {
-				if definesApp(sources[q]) && !slices.Contains(appDirs, path.Dir(q)) {
-					appDirs = append(appDirs, path.Dir(q))
-				}
+		if index == nil {
+			index = newModules(pyFiles)
+		}
+		dirs := []string{path.Dir(p)}
+		for _, t := range imported(p, src, index, false).imports {
+			if !slices.Contains(dirs, path.Dir(t)) {
+				dirs = append(dirs, path.Dir(t))
 			}
 		}
-		dirs := append([]string{path.Dir(p)}, appDirs...)
 		read := func(name []byte) {
 			for _, dir := range dirs {
 				target := path.Join(dir, string(name))
@@ -615,21 +616,44 @@ func pyfileTargets(fsys fs.FS, pyFiles []string, sources map[string][]byte) []st
 			}
 		}
 		for args := range callArguments(src, "from_pyfile(") {
-			quotedStrings(args, read)
-			for len(args) > 0 { // a constant the call names
-				word, rest := takeWhile(args, isWordByte)
+			first := firstArgument(args)
+			quotedStrings(first, read)
+			for len(first) > 0 { // a constant the argument names
+				word, rest := takeWhile(first, isWordByte)
 				if len(word) == 0 {
-					args = args[1:]
+					first = first[1:]
 					continue
 				}
 				if value := constantIn(src, word); value != nil {
 					read(value)
 				}
-				args = rest
+				first = rest
 			}
 		}
 	}
 	return added
+}
+
+// firstArgument is the first of a call's arguments: up to the first comma
+// outside brackets and strings.
+func firstArgument(args []byte) []byte {
+	depth := 0
+	end := len(args)
+	scanCode(args, func(i int) bool {
+		switch args[i] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case ',':
+			if depth == 0 {
+				end = i
+				return false
+			}
+		}
+		return true
+	})
+	return args[:end]
 }
 
 // constantIn is the string a line of src assigns to name at its start
