@@ -879,6 +879,15 @@ func (d *DeployLink) serviceNamed(file, name string, nearest []*compose.File) (S
 	return ServiceRef{}, false
 }
 
+// nginxConfigPath tells whether a container path is where nginx reads its
+// configuration: /etc/nginx and below, or another path of a file or
+// directory named like it (an image's own conf directory).
+func nginxConfigPath(p string) bool {
+	p = path.Clean(p)
+	return p == "/etc/nginx" || strings.HasPrefix(p, "/etc/nginx/") ||
+		strings.Contains(p, "nginx") && (path.Ext(p) == ".conf" || strings.Contains(p, "conf"))
+}
+
 // serviceLocations are the proxying locations of the nginx configurations
 // that a compose nginx service runs: those under its build context or a
 // path it mounts, and those in a directory named after the service under
@@ -890,10 +899,10 @@ func (d *DeployLink) serviceLocations(p *Project, s ServiceRef, from *LocationLi
 		dir = path.Join(path.Dir(s.File.Path), s.Svc.Context)
 	}
 	composeDir := path.Dir(s.File.Path)
-	var mounts []string // the tree's paths that the service mounts
+	var mounts []string // the tree's paths that the service mounts as nginx configuration
 	for _, m := range s.Svc.Mounts {
-		if !path.IsAbs(m.Text) && !strings.HasPrefix(m.Text, "~") {
-			mounts = append(mounts, path.Join(composeDir, m.Text))
+		if !path.IsAbs(m.Source) && !strings.HasPrefix(m.Source, "~") && nginxConfigPath(m.Target) {
+			mounts = append(mounts, path.Join(composeDir, m.Source))
 		}
 	}
 	// match tells whether the location's file is under the build context

@@ -440,7 +440,8 @@ func TestDeployLinkNginxServiceOfItsComposeDir(t *testing.T) {
 }
 
 // TestDeployLinkNginxServiceByMount: compose nginx services that run the
-// configurations they mount: lb in front of proxy in front of web.
+// configurations they mount: lb in front of proxy in front of web. A mount
+// elsewhere than nginx's configuration holds none.
 func TestDeployLinkNginxServiceByMount(t *testing.T) {
 	site := "server { listen 80; server_name a.test; location / { proxy_pass http://%s; } }\n"
 	p := linkProject(t, map[string]string{
@@ -449,6 +450,8 @@ func TestDeployLinkNginxServiceByMount(t *testing.T) {
 			"  proxy:\n    image: nginx:1.27\n    volumes:\n      - type: bind\n" +
 			"        source: ./conf/nginx/app.conf\n" +
 			"        target: /etc/nginx/conf.d/default.conf\n" +
+			"      - .:/usr/share/nginx/html:ro\n" + // pages, not configuration
+
 			"  web:\n    build: ./app\n    command: gunicorn -b 0.0.0.0:8000 app:app\n",
 		"lb/nginx/lb.conf":    fmt.Sprintf(site, "proxy:80"),
 		"conf/nginx/app.conf": fmt.Sprintf(site, "web:8000"),

@@ -57,9 +57,15 @@ type Service struct {
 	Expose     []Value
 	DependsOn  []string
 	Profiles   []string // the profiles that start it; none: always started
-	// Mounts are the host paths of its bind mounts, as written ("./nginx"
-	// of "./nginx:/etc/nginx/conf.d:ro", or a long form's source).
-	Mounts []Value
+	// Mounts are its bind mounts, as written.
+	Mounts []Mount
+}
+
+// Mount is a bind mount: "./nginx:/etc/nginx/conf.d:ro", or the long
+// form's source and target.
+type Mount struct {
+	Source, Target string // the host path and the container path
+	Line           int
 }
 
 // File is a parsed compose file.
@@ -149,14 +155,7 @@ func service(name string, line int, body *yaml.Node) *Service {
 	s.EnvFiles = scalars(mapGet(body, "env_file"), "path")
 	s.Ports = scalars(mapGet(body, "ports"), "")
 	s.Expose = scalars(mapGet(body, "expose"), "")
-	for _, v := range scalars(mapGet(body, "volumes"), "source") {
-		src, _, _ := strings.Cut(v.Text, ":")
-		// A named volume has no path; a bind mount's source starts with
-		// ".", "/" or "~", or has a slash.
-		if src != "" && (strings.ContainsAny(src[:1], "./~") || strings.Contains(src, "/")) {
-			s.Mounts = append(s.Mounts, Value{src, v.Line})
-		}
-	}
+	s.Mounts = mounts(mapGet(body, "volumes"))
 	for _, v := range scalars(mapGet(body, "profiles"), "") {
 		s.Profiles = append(s.Profiles, v.Text)
 	}
@@ -169,6 +168,39 @@ func service(name string, line int, body *yaml.Node) *Service {
 		}
 	}
 	return s
+}
+
+// mounts reads the bind mounts of a volumes list. A named volume has no
+// path; a bind mount's source starts with ".", "/" or "~", or has a slash.
+func mounts(n *yaml.Node) []Mount {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []Mount
+	for _, it := range n.Content {
+		var m Mount
+		switch it = resolve(it); {
+		case it == nil:
+			continue
+		case it.Kind == yaml.ScalarNode:
+			src, rest, _ := strings.Cut(it.Value, ":")
+			dst, _, _ := strings.Cut(rest, ":")
+			m = Mount{Source: src, Target: dst, Line: it.Line}
+		case it.Kind == yaml.MappingNode:
+			src, dst := mapGet(it, "source"), mapGet(it, "target")
+			if src == nil || dst == nil {
+				continue
+			}
+			m = Mount{Source: src.Value, Target: dst.Value, Line: src.Line}
+		default:
+			continue
+		}
+		if m.Source != "" && (strings.ContainsAny(m.Source[:1], "./~") || strings.Contains(m.Source, "/")) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // cut splits "KEY=value".

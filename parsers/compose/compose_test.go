@@ -160,9 +160,10 @@ func TestMounts(t *testing.T) {
 	}
 	var got []string
 	for _, m := range f.Services[0].Mounts {
-		got = append(got, fmt.Sprintf("%s@%d", m.Text, m.Line))
+		got = append(got, fmt.Sprintf("%s>%s@%d", m.Source, m.Target, m.Line))
 	}
-	want := []string{"./nginx@5", "/srv/certs@7", "../shared/site.conf@9"}
+	want := []string{"./nginx>/etc/nginx/conf.d@5", "/srv/certs>/certs@7",
+		"../shared/site.conf>/etc/nginx/nginx.conf@9"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("mounts %v, want %v", got, want)
 	}
