@@ -843,7 +843,7 @@ func (d *DeployLink) composeScopes(file string, nearest []*compose.File) []compo
 	below := path.Dir(nearest[0].Path)
 	above := func(c *compose.File) bool {
 		dir := path.Dir(c.Path)
-		return dir != below && (dir == "." || strings.HasPrefix(below, dir+"/"))
+		return dir != below && under(below, dir)
 	}
 	return []composeScope{{within: nearest, has: func(c *compose.File) bool { return slices.Contains(nearest, c) }},
 		{has: above}}
@@ -905,39 +905,33 @@ func (d *DeployLink) serviceLocations(p *Project, s ServiceRef, from *LocationLi
 			mounts = append(mounts, path.Join(composeDir, m.Source))
 		}
 	}
-	// match tells whether the location's file is under the build context
-	// or mounted, else whether it is in a directory named after the
-	// service, and whether that is under the compose file's directory.
-	match := func(l *LocationLink) (inContext, named, beside bool) {
+	// Those under the context, a mount or in a directory named after the
+	// service beside the compose file; when there are none, those in a
+	// directory of its name elsewhere (another compose project's, else).
+	var near, far []*LocationLink
+	for _, l := range d.Links {
 		f := l.Loc.Dir.File
 		if l == from || l.Loc.Server == from.Loc.Server || !p.sameProject(f, s.File.Path) {
-			return false, false, false
+			continue
 		}
-		if dir != "" && dir != "." && strings.HasPrefix(f, dir+"/") {
-			return true, false, false
-		}
-		for _, m := range mounts {
-			if f == m || m == "." || strings.HasPrefix(f, m+"/") {
-				return true, false, false
-			}
-		}
-		named = containsString(strings.Split(path.Dir(f), "/"), s.Svc.Name)
-		return false, named, named && (composeDir == "." || strings.HasPrefix(f, composeDir+"/"))
-	}
-	// Found under the context, a mount or beside: the others are another
-	// compose project's.
-	onlyBeside := slices.ContainsFunc(d.Links, func(l *LocationLink) bool {
-		inContext, _, beside := match(l)
-		return inContext || beside
-	})
-	var out []*LocationLink
-	for _, l := range d.Links {
-		if inContext, named, beside := match(l); inContext || named && (beside || !onlyBeside) {
-			out = append(out, l)
+		inContext := dir != "" && dir != "." && under(f, dir) ||
+			slices.ContainsFunc(mounts, func(m string) bool { return f == m || under(f, m) })
+		named := containsString(strings.Split(path.Dir(f), "/"), s.Svc.Name)
+		switch {
+		case inContext || named && under(f, composeDir):
+			near = append(near, l)
+		case named:
+			far = append(far, l)
 		}
 	}
-	return out
+	if len(near) > 0 {
+		return near
+	}
+	return far
 }
+
+// under tells whether a slash path is below dir ("." for the top).
+func under(p, dir string) bool { return dir == "." || strings.HasPrefix(p, dir+"/") }
 
 // listeningLocations are the proxying locations of the nginx servers of
 // the tree that listen on the target's port (another nginx in front of the

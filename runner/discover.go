@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
@@ -71,10 +72,9 @@ type walker struct {
 	// .gitignore has been read.
 	gitTop string
 	loaded map[string]bool
-	// repos are the directories below the base that hold a .git (slash
-	// paths from the base), repoRoots the same as absolute paths. A
-	// repository's files follow its own .gitignore files only.
-	repos     map[string]bool
+	// repoRoots are the directories below the base that hold a .git, as
+	// absolute paths. A repository's files follow its own .gitignore
+	// files only.
 	repoRoots []string
 	// patternDirs holds the directory of each pattern's .gitignore.
 	patternDirs []string
@@ -134,10 +134,6 @@ func (w *walker) walk(p string) error {
 			}
 			if r != "." && !strings.HasPrefix(r, "../") {
 				if _, err := os.Lstat(filepath.Join(fp, ".git")); err == nil {
-					if w.repos == nil {
-						w.repos = map[string]bool{}
-					}
-					w.repos[r] = true
 					w.repoRoots = append(w.repoRoots, fp)
 				}
 			}
@@ -270,6 +266,17 @@ func (w *walker) ignored(abs string, isDir bool) bool {
 		}
 	}
 	return gitignore.NewMatcher(patterns).Match(parts, isDir)
+}
+
+// repos lists the repositories below the base as sorted slash paths from
+// it.
+func (w *walker) repos() []string {
+	var out []string
+	for _, r := range w.repoRoots {
+		out = append(out, w.rel(r))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // repoOf is the innermost repository below the base that holds abs (not

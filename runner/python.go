@@ -273,16 +273,19 @@ func cutLine(src []byte) (line, rest []byte) {
 // statements calls each with the statements of a line, split at the
 // semicolons outside strings, up to a comment.
 func statements(line []byte, each func(stmt []byte)) {
-	line = code(line)
-	start := 0
+	start, end := 0, len(line)
 	scanCode(line, func(i int) bool {
-		if line[i] == ';' {
+		switch line[i] {
+		case ';':
 			each(line[start:i])
 			start = i + 1
+		case '#':
+			end = i
+			return false
 		}
 		return true
 	})
-	each(line[start:])
+	each(line[start:end])
 }
 
 // code is a line without its comment.
@@ -360,12 +363,17 @@ func importStatement(stmt []byte, each func(mod string)) {
 	}
 }
 
-// keyword cuts word and the blanks after it (at least one) off the start
-// of line.
+// keyword cuts word and the blanks after it off the start of line: at
+// least one, except in "import(x)" and "from.x".
 func keyword(line []byte, word string) ([]byte, bool) {
 	rest, ok := bytes.CutPrefix(line, []byte(word))
-	if !ok || len(rest) == 0 || !bytes.ContainsRune([]byte(blanks), rune(rest[0])) &&
-		(rest[0] != '(' || word != "import") && (rest[0] != '.' || word != "from") {
+	if !ok || len(rest) == 0 {
+		return nil, false
+	}
+	switch c := rest[0]; {
+	case strings.IndexByte(blanks, c) >= 0:
+	case c == '(' && word == "import", c == '.' && word == "from": // import(x), from.x
+	default:
 		return nil, false
 	}
 	return bytes.TrimLeft(rest, blanks), true

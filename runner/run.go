@@ -130,7 +130,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	scan := newPrescan(opts.Rules)
 	project, sources, pyFiles := load(ctx, newInputs(opts), base, abs, w.found, opts.Workers, scan, opts.NoPrescan,
 		logf)
-	project.Repos = sortedKeys(w.repos)
+	project.Repos = w.repos()
 	project.Suppressions = collectSuppressions(project, sources, pyFiles)
 	start = time.Now()
 	findings, failed := check(project, opts.Rules, opts.Workers)
